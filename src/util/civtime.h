@@ -1,0 +1,143 @@
+/*
+ * civtime.h - the clocks of every legal deadline.
+ *
+ * Instants are int64 seconds since 1970-01-01T00:00:00Z (UTC), which is how
+ * the database stores them. Legal arithmetic happens in the civil (wall
+ * clock) time of a case's jurisdiction: a 10-day order imposed at 13:59 ends
+ * at 13:59 local time ten calendar days later, also across a daylight-saving
+ * change. Working days skip Saturdays, Sundays and that country's public
+ * holidays.
+ *
+ * Zones: Europe/Amsterdam and Europe/Brussels, both CET (UTC+1) with EU
+ * summer time (UTC+2) from the last Sunday of March 01:00 UTC to the last
+ * Sunday of October 01:00 UTC. The rules are computed here rather than read
+ * from the system tz database so that a deadline never depends on the
+ * machine's tzdata package or TZ variable; valid for 1996 onwards (the
+ * current EU rule) and checked for the years 1996-2199.
+ *
+ * All functions are pure and thread-safe.
+ */
+#ifndef CT_UTIL_CIVTIME_H
+#define CT_UTIL_CIVTIME_H
+
+#include <stdint.h>
+
+#include "util/err.h"
+
+enum ct_zone {
+	CT_ZONE_AMSTERDAM = 0,
+	CT_ZONE_BRUSSELS = 1,
+};
+
+enum ct_country {
+	CT_COUNTRY_NL = 0,
+	CT_COUNTRY_BE = 1,
+};
+
+/* The zone in which a country's legal deadlines are counted. */
+enum ct_zone ct_country_zone(enum ct_country c);
+
+/* A calendar date (proleptic Gregorian). */
+struct ct_date {
+	int year;  /* 1970..9999 */
+	int month; /* 1..12 */
+	int day;   /* 1..31 */
+};
+
+/* A wall-clock date and time, no zone attached. */
+struct ct_civil {
+	struct ct_date date;
+	int hour;   /* 0..23 */
+	int minute; /* 0..59 */
+	int second; /* 0..59 */
+};
+
+/* Earliest and latest instant we accept (1970-01-01 .. 9999-12-31). */
+#define CT_INSTANT_MIN INT64_C(0)
+#define CT_INSTANT_MAX INT64_C(253402300799)
+
+int ct_is_leap_year(int year);
+int ct_days_in_month(int year, int month);
+/* 1 when d names a real calendar date in 1970..9999. */
+int ct_date_valid(const struct ct_date *d);
+/* Days since 1970-01-01 (may be negative for earlier dates). */
+int64_t ct_days_from_date(const struct ct_date *d);
+void ct_date_from_days(int64_t days, struct ct_date *out);
+/* ISO weekday: 1 = Monday .. 7 = Sunday. */
+int ct_weekday(const struct ct_date *d);
+/* d plus n calendar days (n may be negative). */
+void ct_date_add_days(const struct ct_date *d, int64_t n, struct ct_date *out);
+/* Compare: <0, 0, >0. */
+int ct_date_cmp(const struct ct_date *a, const struct ct_date *b);
+
+/* UTC offset in seconds (3600 or 7200) in force at instant t in zone z. */
+int ct_zone_offset(enum ct_zone z, int64_t t);
+/* Local wall-clock time of instant t in zone z. */
+void ct_local_from_instant(enum ct_zone z, int64_t t, struct ct_civil *out);
+
+/*
+ * The instant at which the wall clock of zone z shows `local`.
+ * A time skipped by the spring change (02:00-02:59 on the last Sunday of
+ * March) does not exist: it is mapped forward by the gap (02:30 -> 03:30
+ * summer time), as legal practice counts such a moment. A time that occurs
+ * twice in autumn (02:00-02:59) maps to the first occurrence (summer time).
+ * Returns CT_ERR_INVALID for an impossible date or time.
+ */
+enum ct_err ct_instant_from_local(enum ct_zone z, const struct ct_civil *local,
+				  int64_t *out);
+
+/*
+ * Add n calendar days in local time: same wall-clock time, n days later
+ * (n may be negative). A 10-day order from 2026-03-20 13:59 ends
+ * 2026-03-30 13:59, although only 239 hours pass.
+ */
+enum ct_err ct_add_local_days(enum ct_zone z, int64_t t, int n, int64_t *out);
+
+/* The local calendar date of instant t. */
+void ct_local_date(enum ct_zone z, int64_t t, struct ct_date *out);
+
+/*
+ * ISO 8601 text. Format: "2026-07-13T13:59:00+02:00" (local with offset)
+ * or "2026-07-13T11:59:00Z"; out needs CT_ISO_SIZE bytes.
+ * Parse accepts "YYYY-MM-DDTHH:MM[:SS](Z|+hh:mm|-hh:mm)" and, with a zone,
+ * local "YYYY-MM-DDTHH:MM[:SS]" without an offset; it rejects anything else.
+ */
+#define CT_ISO_SIZE 32
+void ct_instant_format_utc(int64_t t, char out[CT_ISO_SIZE]);
+void ct_instant_format_local(enum ct_zone z, int64_t t, char out[CT_ISO_SIZE]);
+enum ct_err ct_instant_parse(const char *s, enum ct_zone z, int64_t *out);
+/* "YYYY-MM-DD", out needs 11 bytes; parse rejects impossible dates. */
+void ct_date_format(const struct ct_date *d, char out[11]);
+enum ct_err ct_date_parse(const char *s, struct ct_date *out);
+
+/* ------------------------------------------------------------------ */
+/* Public holidays and working days.                                  */
+
+/* Easter Sunday of `year` (Gregorian computus). */
+void ct_easter(int year, struct ct_date *out);
+
+/*
+ * 1 when d is a public holiday in country c, and if name is not NULL the
+ * Dutch name of the holiday ("Tweede Paasdag", "Nationale feestdag").
+ * NL: the days of the Algemene termijnenwet (Nieuwjaarsdag, Tweede
+ * Paasdag, Koningsdag, Bevrijdingsdag 5 mei, Hemelvaartsdag, Tweede
+ * Pinksterdag, Eerste en Tweede Kerstdag; Goede Vrijdag is not one).
+ * BE: the ten legal holidays (Nieuwjaar, Paasmaandag, Dag van de Arbeid,
+ * O.L.H. Hemelvaart, Pinkstermaandag, Nationale feestdag, O.L.V.
+ * Hemelvaart, Allerheiligen, Wapenstilstand, Kerstmis).
+ */
+int ct_is_public_holiday(enum ct_country c, const struct ct_date *d,
+			 const char **name);
+/* Not a Saturday, Sunday or public holiday of c. */
+int ct_is_working_day(enum ct_country c, const struct ct_date *d);
+/*
+ * The n-th working day after d (n >= 1); n == 0 gives d itself if it is a
+ * working day, else the next working day. Negative n counts backwards.
+ */
+void ct_add_working_days(enum ct_country c, const struct ct_date *d, int n,
+			 struct ct_date *out);
+/* Working days in (from, to]: 0 when to <= from. */
+int ct_working_days_between(enum ct_country c, const struct ct_date *from,
+			    const struct ct_date *to);
+
+#endif
