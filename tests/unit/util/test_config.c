@@ -1,0 +1,301 @@
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <cmocka.h>
+
+#include "util/config.h"
+
+static enum ct_err
+parse(struct config *c, const char *text, struct ct_error *err)
+{
+	return config_parse(c, "test.conf", text, strlen(text), err);
+}
+
+static void
+test_defaults(void **state)
+{
+	struct config c;
+
+	(void)state;
+	config_init(&c);
+	assert_string_equal(c.database, CONFIG_DEFAULT_DATABASE);
+	assert_int_equal(c.database_is_default, 1);
+	assert_int_equal(c.log_level, CT_LOG_INFO);
+	assert_null(c.file);
+	config_release(&c);
+}
+
+static void
+test_good_file(void **state)
+{
+	struct config c;
+	struct ct_error err;
+
+	(void)state;
+	config_init(&c);
+	assert_int_equal(parse(&c,
+			       "# Casustafel\n"
+			       "\n"
+			       "  database =  /srv/ct/data.db  \r\n"
+			       "\t# indented comment\n"
+			       "log_level=debug",
+			       &err),
+			 CT_OK);
+	assert_string_equal(c.database, "/srv/ct/data.db");
+	assert_int_equal(c.database_is_default, 0);
+	assert_int_equal(c.log_level, CT_LOG_DEBUG);
+	config_release(&c);
+}
+
+static void
+test_value_may_hold_hash_and_equals(void **state)
+{
+	struct config c;
+	struct ct_error err;
+
+	(void)state;
+	config_init(&c);
+	assert_int_equal(parse(&c, "database = a#b=c.db\n", &err), CT_OK);
+	assert_string_equal(c.database, "a#b=c.db");
+	config_release(&c);
+}
+
+static void
+test_unknown_key_names_line(void **state)
+{
+	struct config c;
+	struct ct_error err;
+
+	(void)state;
+	config_init(&c);
+	assert_int_equal(parse(&c,
+			       "database = x.db\n"
+			       "# comment\n"
+			       "databse = y.db\n",
+			       &err),
+			 CT_ERR_CONFIG);
+	assert_non_null(strstr(err.message, "test.conf regel 3"));
+	assert_non_null(strstr(err.message, "databse"));
+	/* Nothing of a bad file is applied, also not its good lines. */
+	assert_string_equal(c.database, CONFIG_DEFAULT_DATABASE);
+	assert_int_equal(c.database_is_default, 1);
+	config_release(&c);
+}
+
+static void
+test_bad_value(void **state)
+{
+	struct config c;
+	struct ct_error err;
+
+	(void)state;
+	config_init(&c);
+	assert_int_equal(parse(&c, "log_level = loud\n", &err),
+			 CT_ERR_CONFIG);
+	assert_non_null(strstr(err.message, "regel 1"));
+	assert_non_null(strstr(err.message, "loud"));
+	assert_non_null(strstr(err.message, "debug"));
+	assert_int_equal(parse(&c, "database =\n", &err), CT_ERR_CONFIG);
+	assert_non_null(strstr(err.message, "database"));
+	assert_int_equal(c.log_level, CT_LOG_INFO);
+	config_release(&c);
+}
+
+static void
+test_malformed_lines(void **state)
+{
+	struct config c;
+	struct ct_error err;
+
+	(void)state;
+	config_init(&c);
+	assert_int_equal(parse(&c, "\n\njust words\n", &err), CT_ERR_CONFIG);
+	assert_non_null(strstr(err.message, "regel 3"));
+	assert_non_null(strstr(err.message, "sleutel = waarde"));
+	assert_int_equal(parse(&c, " = value\n", &err), CT_ERR_CONFIG);
+	assert_non_null(strstr(err.message, "regel 1"));
+	assert_int_equal(parse(&c, "Data Base = x\n", &err), CT_ERR_CONFIG);
+	assert_int_equal(parse(&c, "log_level = info\nlog_level = warn\n",
+			       &err),
+			 CT_ERR_CONFIG);
+	assert_non_null(strstr(err.message, "regel 2"));
+	assert_non_null(strstr(err.message, "regel 1"));
+	config_release(&c);
+}
+
+static void
+test_env(void **state)
+{
+	char *envp[] = { "HOME=/root", "CASUSTAFEL_DATABASE=/tmp/e.db",
+			 "CASUSTAFEL_LOG_LEVEL=warn", NULL };
+	struct config c;
+	struct ct_error err;
+
+	(void)state;
+	config_init(&c);
+	assert_int_equal(config_apply_env(&c, envp, &err), CT_OK);
+	assert_string_equal(c.database, "/tmp/e.db");
+	assert_int_equal(c.log_level, CT_LOG_WARN);
+	config_release(&c);
+}
+
+static void
+test_env_unknown_variable(void **state)
+{
+	char *envp[] = { "CASUSTAFEL_DATABASE=/tmp/e.db",
+			 "CASUSTAFEL_DATABSE=/tmp/typo.db", NULL };
+	struct config c;
+	struct ct_error err;
+
+	(void)state;
+	config_init(&c);
+	assert_int_equal(config_apply_env(&c, envp, &err), CT_ERR_CONFIG);
+	assert_non_null(strstr(err.message, "CASUSTAFEL_DATABSE"));
+	assert_string_equal(c.database, CONFIG_DEFAULT_DATABASE);
+	config_release(&c);
+}
+
+static void
+test_env_bad_value(void **state)
+{
+	char *envp[] = { "CASUSTAFEL_LOG_LEVEL=chatty", NULL };
+	struct config c;
+	struct ct_error err;
+
+	(void)state;
+	config_init(&c);
+	assert_int_equal(config_apply_env(&c, envp, &err), CT_ERR_CONFIG);
+	assert_non_null(strstr(err.message, "CASUSTAFEL_LOG_LEVEL"));
+	assert_non_null(strstr(err.message, "chatty"));
+	config_release(&c);
+}
+
+static void
+test_precedence(void **state)
+{
+	char path[] = "/tmp/ct_test_config_XXXXXX";
+	char env_file[300];
+	char *envp[] = { env_file, "CASUSTAFEL_LOG_LEVEL=error", NULL };
+	struct config c;
+	struct ct_error err;
+	FILE *f;
+	int fd;
+
+	(void)state;
+	fd = mkstemp(path);
+	assert_true(fd >= 0);
+	f = fdopen(fd, "w");
+	assert_non_null(f);
+	fputs("database = file.db\nlog_level = debug\n", f);
+	fclose(f);
+	snprintf(env_file, sizeof(env_file), "CASUSTAFEL_CONFIG=%s", path);
+
+	/* File via the environment; environment beats the file. */
+	config_init(&c);
+	assert_int_equal(config_resolve(&c, NULL, NULL, envp, &err), CT_OK);
+	assert_string_equal(c.database, "file.db");
+	assert_int_equal(c.log_level, CT_LOG_ERROR);
+	assert_string_equal(c.file, path);
+	config_release(&c);
+
+	/* The command line beats everything. */
+	config_init(&c);
+	assert_int_equal(config_resolve(&c, path, "cli.db", envp, &err),
+			 CT_OK);
+	assert_string_equal(c.database, "cli.db");
+	config_release(&c);
+
+	/* A missing file named on the command line is an error. */
+	config_init(&c);
+	assert_int_equal(config_resolve(&c, "/nonexistent/ct.conf", NULL,
+					envp, &err),
+			 CT_ERR_CONFIG);
+	assert_non_null(strstr(err.message, "/nonexistent/ct.conf"));
+	config_release(&c);
+	unlink(path);
+}
+
+static void
+test_load_file_reports_name(void **state)
+{
+	char path[] = "/tmp/ct_test_config_XXXXXX";
+	struct config c;
+	struct ct_error err;
+	FILE *f;
+	int fd;
+
+	(void)state;
+	fd = mkstemp(path);
+	assert_true(fd >= 0);
+	f = fdopen(fd, "w");
+	assert_non_null(f);
+	fputs("database = a.db\nport = 80\n", f);
+	fclose(f);
+	config_init(&c);
+	assert_int_equal(config_load_file(&c, path, &err), CT_ERR_CONFIG);
+	assert_non_null(strstr(err.message, path));
+	assert_non_null(strstr(err.message, "regel 2"));
+	assert_non_null(strstr(err.message, "port"));
+	assert_null(c.file);
+	config_release(&c);
+	unlink(path);
+}
+
+static void
+test_prepare_dir_only_for_default(void **state)
+{
+	char dir[] = "/tmp/ct_test_cfgdir_XXXXXX";
+	char cwd[4096];
+	struct config c;
+	struct ct_error err;
+	struct stat st;
+
+	(void)state;
+	assert_non_null(getcwd(cwd, sizeof(cwd)));
+	assert_non_null(mkdtemp(dir));
+	assert_int_equal(chdir(dir), 0);
+	config_init(&c);
+	assert_int_equal(config_set(&c, "database", "elsewhere.db", "t", &err),
+			 CT_OK);
+	assert_int_equal(config_prepare_database_dir(&c, &err), CT_OK);
+	assert_int_not_equal(stat(CONFIG_DEFAULT_DIR, &st), 0);
+	config_release(&c);
+
+	config_init(&c);
+	assert_int_equal(config_prepare_database_dir(&c, &err), CT_OK);
+	assert_int_equal(stat(CONFIG_DEFAULT_DIR, &st), 0);
+	assert_true(S_ISDIR(st.st_mode));
+	/* Idempotent. */
+	assert_int_equal(config_prepare_database_dir(&c, &err), CT_OK);
+	config_release(&c);
+	assert_int_equal(rmdir(CONFIG_DEFAULT_DIR), 0);
+	assert_int_equal(chdir(cwd), 0);
+	assert_int_equal(rmdir(dir), 0);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_defaults),
+		cmocka_unit_test(test_good_file),
+		cmocka_unit_test(test_value_may_hold_hash_and_equals),
+		cmocka_unit_test(test_unknown_key_names_line),
+		cmocka_unit_test(test_bad_value),
+		cmocka_unit_test(test_malformed_lines),
+		cmocka_unit_test(test_env),
+		cmocka_unit_test(test_env_unknown_variable),
+		cmocka_unit_test(test_env_bad_value),
+		cmocka_unit_test(test_precedence),
+		cmocka_unit_test(test_load_file_reports_name),
+		cmocka_unit_test(test_prepare_dir_only_for_default),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
