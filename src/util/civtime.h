@@ -13,9 +13,14 @@
  * Sunday of October 01:00 UTC. The rules are computed here rather than read
  * from the system tz database so that a deadline never depends on the
  * machine's tzdata package or TZ variable; valid for 1996 onwards (the
- * current EU rule) and checked for the years 1996-2199.
+ * current EU rule) and checked for the years 1996-2199. Before 1996 the
+ * same rule is applied (the real end of summer time then was in September).
  *
- * All functions are pure and thread-safe.
+ * Public holidays and working days are in util/holidays.h.
+ *
+ * Instants outside CT_INSTANT_MIN..CT_INSTANT_MAX are clamped into that
+ * range by the functions that cannot return an error, and refused with
+ * CT_ERR_INVALID by those that can. All functions are pure and thread-safe.
  */
 #ifndef CT_UTIL_CIVTIME_H
 #define CT_UTIL_CIVTIME_H
@@ -62,6 +67,7 @@ int ct_days_in_month(int year, int month);
 int ct_date_valid(const struct ct_date *d);
 /* Days since 1970-01-01 (may be negative for earlier dates). */
 int64_t ct_days_from_date(const struct ct_date *d);
+/* Inverse of ct_days_from_date; CT_BUG if the year would not fit an int. */
 void ct_date_from_days(int64_t days, struct ct_date *out);
 /* ISO weekday: 1 = Monday .. 7 = Sunday. */
 int ct_weekday(const struct ct_date *d);
@@ -81,7 +87,9 @@ void ct_local_from_instant(enum ct_zone z, int64_t t, struct ct_civil *out);
  * March) does not exist: it is mapped forward by the gap (02:30 -> 03:30
  * summer time), as legal practice counts such a moment. A time that occurs
  * twice in autumn (02:00-02:59) maps to the first occurrence (summer time).
- * Returns CT_ERR_INVALID for an impossible date or time.
+ * Returns CT_ERR_INVALID for an impossible date or time, or when the
+ * instant falls outside CT_INSTANT_MIN..CT_INSTANT_MAX; *out is then
+ * left alone.
  */
 enum ct_err ct_instant_from_local(enum ct_zone z, const struct ct_civil *local,
 				  int64_t *out);
@@ -89,7 +97,9 @@ enum ct_err ct_instant_from_local(enum ct_zone z, const struct ct_civil *local,
 /*
  * Add n calendar days in local time: same wall-clock time, n days later
  * (n may be negative). A 10-day order from 2026-03-20 13:59 ends
- * 2026-03-30 13:59, although only 239 hours pass.
+ * 2026-03-30 13:59, although only 239 hours pass. A landing in the
+ * spring gap or the autumn overlap is resolved as ct_instant_from_local
+ * does. CT_ERR_INVALID when t or the result is out of range.
  */
 enum ct_err ct_add_local_days(enum ct_zone z, int64_t t, int n, int64_t *out);
 
@@ -100,7 +110,11 @@ void ct_local_date(enum ct_zone z, int64_t t, struct ct_date *out);
  * ISO 8601 text. Format: "2026-07-13T13:59:00+02:00" (local with offset)
  * or "2026-07-13T11:59:00Z"; out needs CT_ISO_SIZE bytes.
  * Parse accepts "YYYY-MM-DDTHH:MM[:SS](Z|+hh:mm|-hh:mm)" and, with a zone,
- * local "YYYY-MM-DDTHH:MM[:SS]" without an offset; it rejects anything else.
+ * local "YYYY-MM-DDTHH:MM[:SS]" without an offset, read as wall-clock time
+ * of zone z; it rejects anything else (lower-case t/z, a space for T,
+ * fractions, leap seconds, "24:00", offsets beyond 14:00, instants out of
+ * range). Format gives 4-digit years except for the last hours of
+ * CT_INSTANT_MAX in local time (year 10000), which parse refuses.
  */
 #define CT_ISO_SIZE 32
 void ct_instant_format_utc(int64_t t, char out[CT_ISO_SIZE]);
@@ -109,35 +123,5 @@ enum ct_err ct_instant_parse(const char *s, enum ct_zone z, int64_t *out);
 /* "YYYY-MM-DD", out needs 11 bytes; parse rejects impossible dates. */
 void ct_date_format(const struct ct_date *d, char out[11]);
 enum ct_err ct_date_parse(const char *s, struct ct_date *out);
-
-/* ------------------------------------------------------------------ */
-/* Public holidays and working days.                                  */
-
-/* Easter Sunday of `year` (Gregorian computus). */
-void ct_easter(int year, struct ct_date *out);
-
-/*
- * 1 when d is a public holiday in country c, and if name is not NULL the
- * Dutch name of the holiday ("Tweede Paasdag", "Nationale feestdag").
- * NL: the days of the Algemene termijnenwet (Nieuwjaarsdag, Tweede
- * Paasdag, Koningsdag, Bevrijdingsdag 5 mei, Hemelvaartsdag, Tweede
- * Pinksterdag, Eerste en Tweede Kerstdag; Goede Vrijdag is not one).
- * BE: the ten legal holidays (Nieuwjaar, Paasmaandag, Dag van de Arbeid,
- * O.L.H. Hemelvaart, Pinkstermaandag, Nationale feestdag, O.L.V.
- * Hemelvaart, Allerheiligen, Wapenstilstand, Kerstmis).
- */
-int ct_is_public_holiday(enum ct_country c, const struct ct_date *d,
-			 const char **name);
-/* Not a Saturday, Sunday or public holiday of c. */
-int ct_is_working_day(enum ct_country c, const struct ct_date *d);
-/*
- * The n-th working day after d (n >= 1); n == 0 gives d itself if it is a
- * working day, else the next working day. Negative n counts backwards.
- */
-void ct_add_working_days(enum ct_country c, const struct ct_date *d, int n,
-			 struct ct_date *out);
-/* Working days in (from, to]: 0 when to <= from. */
-int ct_working_days_between(enum ct_country c, const struct ct_date *from,
-			    const struct ct_date *to);
 
 #endif
