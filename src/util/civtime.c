@@ -67,8 +67,8 @@ ct_is_leap_year(int year)
 int
 ct_days_in_month(int year, int month)
 {
-	static const int days[12] = { 31, 28, 31, 30, 31, 30,
-				      31, 31, 30, 31, 30, 31 };
+	static const int days[12] = {31, 28, 31, 30, 31, 30,
+				     31, 31, 30, 31, 30, 31};
 
 	if (month < 1 || month > 12)
 		return 0;
@@ -93,10 +93,10 @@ ct_days_from_date(const struct ct_date *d)
 	/* Years counted from 1 March, so February is last in the year. */
 	int64_t y = (int64_t)d->year - (d->month <= 2);
 	int64_t era = floor_div(y, 400);
-	int64_t yoe = y - era * 400;                              /* 0..399 */
-	int64_t mp = (d->month + 9) % 12;                 /* March = 0 */
-	int64_t doy = (153 * mp + 2) / 5 + d->day - 1;            /* 0..365 */
-	int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;      /* 0..146096 */
+	int64_t yoe = y - era * 400;			     /* 0..399 */
+	int64_t mp = (d->month + 9) % 12;		     /* March = 0 */
+	int64_t doy = (153 * mp + 2) / 5 + d->day - 1;	     /* 0..365 */
+	int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy; /* 0..146096 */
 
 	return era * 146097 + doe - 719468; /* 719468: 0000-03-01 .. 1970 */
 }
@@ -178,7 +178,7 @@ check_zone(enum ct_zone z)
 static int64_t
 last_sunday_of(int year, int month)
 {
-	struct ct_date d = { year, month, 31 };
+	struct ct_date d = {year, month, 31};
 
 	return ct_days_from_date(&d) - (ct_weekday(&d) % 7);
 }
@@ -259,7 +259,8 @@ ct_instant_from_local(enum ct_zone z, const struct ct_civil *local,
 		return CT_ERR_INVALID;
 	wall = civil_seconds(local);
 	t = wall - OFFSET_SUMMER;
-	if (!(t >= CT_INSTANT_MIN && t <= CT_INSTANT_MAX && is_summer_time(t))) {
+	if (!(t >= CT_INSTANT_MIN && t <= CT_INSTANT_MAX &&
+	      is_summer_time(t))) {
 		/* Winter time, or the spring gap read with the winter
 		 * offset, which moves it forward by the skipped hour. */
 		t = wall - OFFSET_WINTER;
@@ -312,9 +313,9 @@ ct_instant_format_local(enum ct_zone z, int64_t t, char out[CT_ISO_SIZE])
 
 	t = clamp_instant(t);
 	ct_local_from_instant(z, t, &c);
-	format_civil(&c, ct_zone_offset(z, t) == OFFSET_SUMMER ? "+02:00"
-							       : "+01:00",
-		     out);
+	format_civil(
+		&c, ct_zone_offset(z, t) == OFFSET_SUMMER ? "+02:00" : "+01:00",
+		out);
 }
 
 void

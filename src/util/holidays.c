@@ -28,31 +28,36 @@ struct holiday_rule {
 	const char *name;
 };
 
-/* Easter-bound rules first: their name wins on a shared day. */
+/*
+ * Easter-bound rules first: their name wins on a shared day.
+ * One rule a line, so the tables read as the law lists them.
+ */
+/* clang-format off */
 static const struct holiday_rule holidays_nl[] = {
-	{ 1, 1, 0, 0, "Tweede Paasdag" },
-	{ 1, 39, 0, 0, "Hemelvaartsdag" },
-	{ 1, 50, 0, 0, "Tweede Pinksterdag" },
-	{ 0, 0, 1, 1, "Nieuwjaarsdag" },
-	{ 0, 0, 5, 5, "Bevrijdingsdag" },
-	{ 0, 0, 12, 25, "Eerste Kerstdag" },
-	{ 0, 0, 12, 26, "Tweede Kerstdag" },
+	{ 1,  1,  0,  0, "Tweede Paasdag" },
+	{ 1, 39,  0,  0, "Hemelvaartsdag" },
+	{ 1, 50,  0,  0, "Tweede Pinksterdag" },
+	{ 0,  0,  1,  1, "Nieuwjaarsdag" },
+	{ 0,  0,  5,  5, "Bevrijdingsdag" },
+	{ 0,  0, 12, 25, "Eerste Kerstdag" },
+	{ 0,  0, 12, 26, "Tweede Kerstdag" },
 };
 
 static const struct holiday_rule holidays_be[] = {
-	{ 1, 1, 0, 0, "Paasmaandag" },
-	{ 1, 39, 0, 0, "O.L.H. Hemelvaart" },
-	{ 1, 50, 0, 0, "Pinkstermaandag" },
-	{ 0, 0, 1, 1, "Nieuwjaar" },
-	{ 0, 0, 5, 1, "Dag van de Arbeid" },
-	{ 0, 0, 7, 21, "Nationale feestdag" },
-	{ 0, 0, 8, 15, "O.L.V. Hemelvaart" },
-	{ 0, 0, 11, 1, "Allerheiligen" },
-	{ 0, 0, 11, 11, "Wapenstilstand" },
-	{ 0, 0, 12, 25, "Kerstmis" },
+	{ 1,  1,  0,  0, "Paasmaandag" },
+	{ 1, 39,  0,  0, "O.L.H. Hemelvaart" },
+	{ 1, 50,  0,  0, "Pinkstermaandag" },
+	{ 0,  0,  1,  1, "Nieuwjaar" },
+	{ 0,  0,  5,  1, "Dag van de Arbeid" },
+	{ 0,  0,  7, 21, "Nationale feestdag" },
+	{ 0,  0,  8, 15, "O.L.V. Hemelvaart" },
+	{ 0,  0, 11,  1, "Allerheiligen" },
+	{ 0,  0, 11, 11, "Wapenstilstand" },
+	{ 0,  0, 12, 25, "Kerstmis" },
 };
+/* clang-format on */
 
-/* Koningsdag became law for 2014 (Wet van 2013, Stb. 2013, 403). */
+/* Koningsdag replaced Koninginnedag from this year on. */
 #define KINGS_DAY_FIRST_YEAR 2014
 
 /* Easter of one year, kept while a count walks through that year. */
@@ -98,7 +103,7 @@ static const char *
 monarch_day(const struct ct_date *d)
 {
 	int day = d->year >= KINGS_DAY_FIRST_YEAR ? 27 : 30;
-	struct ct_date official = { d->year, 4, day };
+	struct ct_date official = {d->year, 4, day};
 
 	if (ct_weekday(&official) == 7)
 		official.day--;
@@ -136,9 +141,9 @@ holiday_name(enum ct_country c, const struct ct_date *d,
 	for (i = 0; i < n; i++) {
 		const struct holiday_rule *r = &rules[i];
 
-		if (r->from_easter ? days == cache->easter_days +
-						     r->easter_offset
-				   : d->month == r->month && d->day == r->day)
+		if (r->from_easter
+			    ? days == cache->easter_days + r->easter_offset
+			    : d->month == r->month && d->day == r->day)
 			return r->name;
 	}
 	return c == CT_COUNTRY_NL ? monarch_day(d) : NULL;
