@@ -9,6 +9,18 @@
  * rule depends on the current time (no birth dates in the future).
  * Checks that need the database (does the person exist, is the user name
  * taken) belong to the store.
+ *
+ * Rules in brief: text fields are valid UTF-8 without control characters
+ * (an incident description may hold line breaks and tabs) and within the
+ * byte limits of model.h; enums in range; role masks non-empty and only
+ * known roles; ids that the store assigns (id, case_id) empty or a UUID,
+ * references to other records (owner_org_id, org_id, person_a/b) a UUID.
+ * Person: a given or a family name; birth date real (1900 or later) and
+ * not after today in civil time; BSN and rijksregisternummer (either one
+ * in either country) with a correct checksum, and a birth date that agrees
+ * with the rijksregisternummer. Incident: occurred_at from 1970 up to now
+ * plus 5 minutes of clock skew; at least one type or form; a description.
+ * Messages carry no trailing full stop: ct_problems_to_error() joins them.
  */
 #ifndef CT_CORE_VALIDATE_H
 #define CT_CORE_VALIDATE_H
@@ -34,7 +46,19 @@ enum ct_err case_reference_format(const char *region, int year,
 				  unsigned seq, char out[CT_REFERENCE_SIZE]);
 int case_reference_valid(const char *ref);
 
-/* Age in whole years on date `on`; -1 when born after `on`. */
+/*
+ * Age in whole years on date `on`; -1 when born after `on`. Works for any
+ * year (birth dates before 1970 included); someone born on 29 February
+ * has a birthday on 1 March in other years.
+ */
 int ct_age_on(const struct ct_date *birth, const struct ct_date *on);
+
+/*
+ * Length in bytes (1..4) of the well-formed UTF-8 character at s, reading
+ * at most `left` bytes; 0 when the bytes there are not one (a stray
+ * continuation byte, an overlong form, a surrogate, a code point beyond
+ * U+10FFFF or a truncated sequence). Text fields are checked with it.
+ */
+size_t validate_utf8_seq(const char *s, size_t left);
 
 #endif
