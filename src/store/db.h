@@ -1,0 +1,200 @@
+/*
+ * db.h - the store's internal database driver interface.
+ *
+ * The store logic (store.c, store_*.c, journal.c) is written once against
+ * this interface with portable SQL and `?` placeholders; each backend is a
+ * `struct db_driver` (db_sqlite.c now, a libpq one later, which rewrites
+ * `?` into `$n` in its prepare). Nothing outside src/store includes this.
+ *
+ * Contract:
+ *  - Every fallible call returns enum ct_err and, when err is not NULL,
+ *    a Dutch sentence naming the database and what to do. The driver maps
+ *    its own codes: corruption -> CT_ERR_DB_CORRUPT, not a database ->
+ *    CT_ERR_DB_FOREIGN, disk full -> CT_ERR_DISK_FULL, not writable ->
+ *    CT_ERR_READONLY, locked -> CT_ERR_BUSY, I/O -> CT_ERR_IO, anything
+ *    else -> CT_ERR_DB.
+ *  - Binds never fail on their own: a failed bind is remembered in the
+ *    statement and reported by the next db_step().
+ *  - db_bind_text() with NULL binds SQL NULL. Bound text is copied.
+ *  - db_column_text() returns text borrowed until the next step or
+ *    finalize; NULL for SQL NULL.
+ *  - db_begin(write=1) takes the write lock at once (SQLite BEGIN
+ *    IMMEDIATE), so that reads inside the transaction see what it writes
+ *    on top of a state no one else changes meanwhile.
+ *  - Savepoints nest inside a transaction; names are plain identifiers.
+ */
+#ifndef CT_STORE_DB_H
+#define CT_STORE_DB_H
+
+#include <stdint.h>
+
+#include "util/err.h"
+
+struct db;
+struct db_stmt;
+
+enum db_open_flags {
+	DB_OPEN_CREATE = 1 << 0,   /* create a missing database */
+	DB_OPEN_READONLY = 1 << 1, /* never write */
+};
+
+struct db_driver {
+	const char *name;
+	enum ct_err (*open)(const char *target, unsigned flags,
+			    struct db **out, struct ct_error *err);
+	void (*close)(struct db *db);
+	/* One or more statements without parameters or results. */
+	enum ct_err (*exec)(struct db *db, const char *sql,
+			    struct ct_error *err);
+	enum ct_err (*prepare)(struct db *db, const char *sql,
+			       struct db_stmt **out, struct ct_error *err);
+	void (*bind_text)(struct db_stmt *s, int idx, const char *v);
+	void (*bind_int64)(struct db_stmt *s, int idx, int64_t v);
+	void (*bind_null)(struct db_stmt *s, int idx);
+	/* *row = 1 when a row is available, 0 when done. */
+	enum ct_err (*step)(struct db_stmt *s, int *row, struct ct_error *err);
+	const char *(*column_text)(struct db_stmt *s, int col);
+	int64_t (*column_int64)(struct db_stmt *s, int col);
+	int (*column_is_null)(struct db_stmt *s, int col);
+	void (*finalize)(struct db_stmt *s);
+	/* Rows changed by the last completed INSERT/UPDATE/DELETE. */
+	int64_t (*changes)(struct db *db);
+	enum ct_err (*begin)(struct db *db, int write, struct ct_error *err);
+	enum ct_err (*commit)(struct db *db, struct ct_error *err);
+	void (*rollback)(struct db *db); /* never fails: errors are logged */
+	enum ct_err (*table_exists)(struct db *db, const char *table,
+				    int *exists, struct ct_error *err);
+	/* The path or connection name, for messages. */
+	const char *(*target)(struct db *db);
+};
+
+/* Every driver's struct db and struct db_stmt start with these. */
+struct db {
+	const struct db_driver *drv;
+};
+
+struct db_stmt {
+	const struct db_driver *drv;
+};
+
+extern const struct db_driver db_sqlite_driver;
+
+/* The SQLite application_id that marks a Casustafel database ("CTAF"). */
+#define DB_SQLITE_APPLICATION_ID 0x43544146
+
+/*
+ * SQLite only, for tests and tools: set the number of pages the file may
+ * grow to (provokes a full disk) and the lock wait in milliseconds.
+ */
+enum ct_err db_sqlite_set_max_pages(struct db *db, int64_t pages,
+				    struct ct_error *err);
+void db_sqlite_set_busy_timeout(struct db *db, int ms);
+
+/* Thin dispatchers, so the store reads like plain calls. */
+static inline void
+db_close(struct db *db)
+{
+	if (db)
+		db->drv->close(db);
+}
+
+static inline enum ct_err
+db_exec(struct db *db, const char *sql, struct ct_error *err)
+{
+	return db->drv->exec(db, sql, err);
+}
+
+static inline enum ct_err
+db_prepare(struct db *db, const char *sql, struct db_stmt **out,
+	   struct ct_error *err)
+{
+	return db->drv->prepare(db, sql, out, err);
+}
+
+static inline void
+db_bind_text(struct db_stmt *s, int idx, const char *v)
+{
+	s->drv->bind_text(s, idx, v);
+}
+
+static inline void
+db_bind_int64(struct db_stmt *s, int idx, int64_t v)
+{
+	s->drv->bind_int64(s, idx, v);
+}
+
+static inline void
+db_bind_null(struct db_stmt *s, int idx)
+{
+	s->drv->bind_null(s, idx);
+}
+
+static inline enum ct_err
+db_step(struct db_stmt *s, int *row, struct ct_error *err)
+{
+	return s->drv->step(s, row, err);
+}
+
+static inline const char *
+db_column_text(struct db_stmt *s, int col)
+{
+	return s->drv->column_text(s, col);
+}
+
+static inline int64_t
+db_column_int64(struct db_stmt *s, int col)
+{
+	return s->drv->column_int64(s, col);
+}
+
+static inline int
+db_column_is_null(struct db_stmt *s, int col)
+{
+	return s->drv->column_is_null(s, col);
+}
+
+static inline void
+db_finalize(struct db_stmt *s)
+{
+	if (s)
+		s->drv->finalize(s);
+}
+
+static inline int64_t
+db_changes(struct db *db)
+{
+	return db->drv->changes(db);
+}
+
+static inline enum ct_err
+db_begin(struct db *db, int write, struct ct_error *err)
+{
+	return db->drv->begin(db, write, err);
+}
+
+static inline enum ct_err
+db_commit(struct db *db, struct ct_error *err)
+{
+	return db->drv->commit(db, err);
+}
+
+static inline void
+db_rollback(struct db *db)
+{
+	db->drv->rollback(db);
+}
+
+static inline enum ct_err
+db_table_exists(struct db *db, const char *table, int *exists,
+		struct ct_error *err)
+{
+	return db->drv->table_exists(db, table, exists, err);
+}
+
+static inline const char *
+db_target(struct db *db)
+{
+	return db->drv->target(db);
+}
+
+#endif

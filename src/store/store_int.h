@@ -1,0 +1,108 @@
+/*
+ * store_int.h - what the store's own files share; not a public interface.
+ *
+ * struct store, the write-transaction bracket every mutation uses, the
+ * journal append, and small helpers for reading rows into arena records.
+ * Unit tests in tests/unit/store include it to reach the raw database
+ * (e.g. to provoke a full disk); nothing outside src/store may.
+ */
+#ifndef CT_STORE_STORE_INT_H
+#define CT_STORE_STORE_INT_H
+
+#include <jansson.h>
+#include <stdint.h>
+
+#include "core/vocab.h"
+#include "store/db.h"
+#include "store/store.h"
+#include "util/arena.h"
+#include "util/crypto.h"
+#include "util/err.h"
+
+struct store {
+	struct db *db;
+	unsigned flags;     /* enum store_open_flags */
+	int schema_version; /* as found in meta, after migrations */
+	int depth;          /* nesting of write transactions, 0 = none */
+	int tx_broken;      /* the backend aborted the outer transaction */
+	int64_t (*now)(void *ctx);
+	void *now_ctx;
+	/*
+	 * Journal head (last seq and hash), cached while the outermost write
+	 * transaction holds the write lock so that bulk work reads it once.
+	 */
+	int head_valid;
+	int64_t head_seq;
+	char head_hash[CT_HASH_HEX_SIZE];
+};
+
+/*
+ * Open a write transaction: BEGIN IMMEDIATE at depth 0, a savepoint when
+ * nested (inside store_transaction), so that a rejected nested call still
+ * leaves nothing behind. Every store_write_begin() is paired with one
+ * store_write_end(st, rc, err), which commits (or releases the savepoint)
+ * when rc is CT_OK and rolls back otherwise, and returns rc or the error
+ * of a failed commit.
+ */
+enum ct_err store_write_begin(struct store *st, struct ct_error *err);
+enum ct_err store_write_end(struct store *st, enum ct_err rc,
+			    struct ct_error *err);
+
+/*
+ * Append one journal entry inside the current write transaction (journal.c).
+ * before/after may be NULL (creation / deletion); they are serialised with
+ * model_json_dump so equal records give equal bytes.
+ */
+enum ct_err journal_append(struct store *st, const struct store_actor *who,
+			   const char *case_id, const char *action,
+			   const char *entity, const char *entity_id,
+			   const json_t *before, const json_t *after,
+			   struct ct_error *err);
+
+/* ---- helpers for store_*.c (store_row.c) ---- */
+
+/* CT_ERR_INVALID unless who and who->label are given. */
+enum ct_err store_check_actor(const struct store_actor *who,
+			      struct ct_error *err);
+/* Run a one-parameter query; *found = 1 when it yields a row. */
+enum ct_err store_row_exists(struct store *st, const char *sql,
+			     const char *param, int *found,
+			     struct ct_error *err);
+/*
+ * The CT_ERR_CONFLICT answer for a stale version of record `what` (Dutch
+ * noun with article, e.g. "De persoon") with id `id`: names who changed it
+ * last according to the journal.
+ */
+enum ct_err store_conflict(struct store *st, const char *what,
+			   const char *id, struct ct_error *err);
+
+/* Column text copied into the arena; NULL for SQL NULL. */
+const char *store_col_str(struct db_stmt *s, int col, struct arena *a);
+/* Copy column text into a fixed buffer (ids); "" for NULL. */
+void store_col_buf(struct db_stmt *s, int col, char *out, size_t n);
+/* Column holding a vocabulary code -> position; CT_ERR_DB_CORRUPT if unknown. */
+enum ct_err store_col_enum(struct store *st, struct db_stmt *s, int col,
+			   const struct vocab *v, int *out,
+			   struct ct_error *err);
+/* Column holding comma-separated codes -> mask; corrupt if unknown. */
+enum ct_err store_col_mask(struct store *st, struct db_stmt *s, int col,
+			   const struct vocab *v, uint32_t *out,
+			   struct ct_error *err);
+/* The code of position pos; CT_BUG when out of range (validated first). */
+const char *store_code(const struct vocab *v, int pos);
+/* Mask as comma-separated codes into out. */
+#define STORE_MASK_TEXT_MAX 512
+void store_mask_text(const struct vocab *v, uint32_t mask,
+		     char out[STORE_MASK_TEXT_MAX]);
+
+/*
+ * Grow an arena array of `size`-byte elements to hold at least n + 1,
+ * doubling; *cap tracks the capacity. NULL when the arena is full.
+ */
+void *store_grow(struct arena *a, void *arr, size_t n, size_t *cap,
+		 size_t size);
+
+/* Most rows one list call returns; more is CT_ERR_LIMIT. */
+#define STORE_LIST_MAX ((size_t)10 * 1000 * 1000)
+
+#endif
