@@ -244,12 +244,18 @@ validate_enum(struct ct_problems *p, const char *field, const char *what,
 	return 1;
 }
 
+/*
+ * `what` is the term's noun ("rol"), `unknown` the noun with its inflected
+ * adjective ("onbekende rol", "onbekend geweldstype": Dutch grammar
+ * depends on the noun's gender).
+ */
 static size_t
 validate_mask(struct ct_problems *p, const char *field, const char *what,
-	      const struct vocab *v, uint32_t mask, int required)
+	      const char *unknown, const struct vocab *v, uint32_t mask,
+	      int required)
 {
 	if (mask & ~vocab_mask_all(v)) {
-		ct_problems_add(p, field, "Onbekende %s opgegeven", what);
+		ct_problems_add(p, field, "Er is een %s opgegeven", unknown);
 		return 1;
 	}
 	if (required && mask == 0) {
@@ -265,8 +271,7 @@ validate_version(struct ct_problems *p, int64_t version)
 	if (version >= 0)
 		return 0;
 	ct_problems_add(p, "version",
-			"Het versienummer kan niet negatief "
-			"zijn");
+			"Het versienummer kan niet negatief zijn");
 	return 1;
 }
 
@@ -423,7 +428,7 @@ case_validate(const struct ct_case *c, struct ct_problems *p)
 				"De regio moet uit %d tot %d hoofdletters "
 				"bestaan (zoals AMS)",
 				CT_REGION_MIN, CT_REGION_MAX);
-	validate_required_uuid(p, "owner_org_id", "De eigenaar (organisatie)",
+	validate_required_uuid(p, "owner_org_id", "De eigenaar-organisatie",
 			       c->owner_org_id);
 	validate_enum(p, "status", "de status", &vocab_case_status,
 		      (int)c->status);
@@ -528,7 +533,8 @@ person_validate(const struct person *pe, int64_t now, struct ct_problems *p)
 		validate_bsn(p, pe->bsn);
 	if (!validate_blank(pe->rrn))
 		validate_rrn(p, pe->rrn, pe);
-	validate_mask(p, "roles", "rol", &vocab_person_role, pe->roles, 1);
+	validate_mask(p, "roles", "rol", "onbekende rol", &vocab_person_role,
+		      pe->roles, 1);
 	validate_version(p, pe->version);
 	return p->count + p->dropped - before;
 }
@@ -564,15 +570,16 @@ incident_validate(const struct incident *in, int64_t now, struct ct_problems *p)
 	validate_optional_uuid(p, "case_id", in->case_id);
 	if (in->occurred_at < CT_INSTANT_MIN)
 		ct_problems_add(p, "occurred_at",
-				"Het tijdstip ligt voor 1970");
+				"Het tijdstip van het incident ligt voor 1970");
 	else if (in->occurred_at > now &&
 		 in->occurred_at - now > VALIDATE_CLOCK_SKEW)
 		ct_problems_add(p, "occurred_at",
-				"Het tijdstip ligt in de toekomst");
-	validate_mask(p, "types", "geweldstype", &vocab_violence_type,
-		      in->types, 0);
-	validate_mask(p, "forms", "geweldsvorm", &vocab_violence_form,
-		      in->forms, 0);
+				"Het tijdstip van het incident ligt in de "
+				"toekomst");
+	validate_mask(p, "types", "geweldstype", "onbekend geweldstype",
+		      &vocab_violence_type, in->types, 0);
+	validate_mask(p, "forms", "geweldsvorm", "onbekende geweldsvorm",
+		      &vocab_violence_form, in->forms, 0);
 	if (in->types == 0 && in->forms == 0)
 		ct_problems_add(p, "types",
 				"Kies minstens één geweldstype of "
@@ -622,8 +629,7 @@ user_validate(const struct user *u, struct ct_problems *p)
 	validate_required_uuid(p, "org_id", "De organisatie", u->org_id);
 	if (validate_blank(u->username)) {
 		ct_problems_add(p, "username",
-				"De gebruikersnaam is "
-				"verplicht");
+				"De gebruikersnaam is verplicht");
 	} else {
 		len = strlen(u->username);
 		if (validate_run(u->username, validate_username_char) != len ||
@@ -639,7 +645,8 @@ user_validate(const struct user *u, struct ct_problems *p)
 	validate_text(p, "display_name", "De weergavenaam", u->display_name,
 		      CT_DISPLAY_NAME_MAX, VALIDATE_TEXT_REQUIRED);
 	validate_email(p, "email", u->email);
-	validate_mask(p, "roles", "rol", &vocab_user_role, u->roles, 1);
+	validate_mask(p, "roles", "rol", "onbekende rol", &vocab_user_role,
+		      u->roles, 1);
 	validate_version(p, u->version);
 	return p->count + p->dropped - before;
 }
