@@ -101,9 +101,8 @@ token_matches(const char *text, const char *stored_hash_hex)
 {
 	char hash_hex[TOKEN_HASH_HEX_SIZE];
 
-	if (!stored_hash_hex ||
-	    strnlen(stored_hash_hex, TOKEN_HASH_HEX_SIZE) !=
-		    TOKEN_HASH_HEX_SIZE - 1)
+	if (!stored_hash_hex || strnlen(stored_hash_hex, TOKEN_HASH_HEX_SIZE) !=
+					TOKEN_HASH_HEX_SIZE - 1)
 		return 0;
 	if (token_hash(text, hash_hex) != CT_OK)
 		return 0;

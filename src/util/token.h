@@ -39,8 +39,7 @@
  * A fresh token: text (for the client) and, when hash_hex is not NULL,
  * its hash (for the store). The raw bytes are wiped before returning.
  */
-void token_new(char text[TOKEN_TEXT_SIZE],
-	       char hash_hex[TOKEN_HASH_HEX_SIZE]);
+void token_new(char text[TOKEN_TEXT_SIZE], char hash_hex[TOKEN_HASH_HEX_SIZE]);
 
 /* 1 when text has the exact shape of a token (see contract), else 0. */
 int token_valid(const char *text);

@@ -90,8 +90,9 @@ totp_secret_from_base32(const char *text,
 				    "de TOTP-sleutel is te lang");
 	if (oath_base32_decode(text, text_len, &bytes, &bytes_len) != OATH_OK) {
 		free(bytes);
-		return ct_error_set(err, CT_ERR_INVALID,
-				    "de TOTP-sleutel is geen geldige base32-tekst");
+		return ct_error_set(
+			err, CT_ERR_INVALID,
+			"de TOTP-sleutel is geen geldige base32-tekst");
 	}
 	if (!secret_len_ok(bytes_len)) {
 		sodium_memzero(bytes, bytes_len);

@@ -67,7 +67,8 @@ test_known_hash(void **state)
 	(void)state;
 	assert_int_equal(token_hash(zero, hash), CT_OK);
 	/* BLAKE2b-256 of 32 zero bytes */
-	assert_string_equal(hash, "89eb0d6a8a691dae2cd15ed0369931ce0a949ecafa5c3f93f8121833646e15c3");
+	assert_string_equal(hash, "89eb0d6a8a691dae2cd15ed0369931ce0a949ecafa5c"
+				  "3f93f8121833646e15c3");
 }
 
 static void
@@ -98,11 +99,12 @@ test_malformed_rejected(void **state)
 	bad[5] = '=';
 	assert_false(token_valid(bad));
 	/* non-canonical: the final character's 2 unused bits set */
-	assert_false(token_valid("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAB"));
+	assert_false(
+		token_valid("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAB"));
 	assert_true(token_valid("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAE"));
-	assert_int_equal(token_hash("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAB",
-				    hash),
-			 CT_ERR_INVALID);
+	assert_int_equal(
+		token_hash("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAB", hash),
+		CT_ERR_INVALID);
 	assert_string_equal(hash, "");
 }
 
@@ -128,9 +130,9 @@ test_matches(void **state)
 	token_new(text, hash);
 	/* the stored form is lower case; anything else is not ours */
 	for (i = 0; i < sizeof(upper); i++)
-		upper[i] = (hash[i] >= 'a' && hash[i] <= 'f') ?
-				   (char)(hash[i] - 'a' + 'A') :
-				   hash[i];
+		upper[i] = (hash[i] >= 'a' && hash[i] <= 'f')
+				   ? (char)(hash[i] - 'a' + 'A')
+				   : hash[i];
 	if (strcmp(upper, hash) != 0)
 		assert_false(token_matches(text, upper));
 }

@@ -23,12 +23,9 @@ test_rfc6238_vectors(void **state)
 		int64_t t;
 		const char *code8;
 	} v[] = {
-		{ 59, "94287082" },
-		{ 1111111109, "07081804" },
-		{ 1111111111, "14050471" },
-		{ 1234567890, "89005924" },
-		{ 2000000000, "69279037" },
-		{ 20000000000, "65353130" },
+		{59, "94287082"},	  {1111111109, "07081804"},
+		{1111111111, "14050471"}, {1234567890, "89005924"},
+		{2000000000, "69279037"}, {20000000000, "65353130"},
 	};
 	char out[TOTP_CODE_SIZE];
 	size_t i;
@@ -109,28 +106,27 @@ test_base32_retyped_and_bad(void **state)
 
 	(void)state;
 	/* as a user might retype it: lower case */
-	assert_int_equal(totp_secret_from_base32(
-				 "gezdgnbvgy3tqojqgezdgnbvgy3tqojq", back,
-				 &len, NULL),
-			 CT_OK);
+	assert_int_equal(
+		totp_secret_from_base32("gezdgnbvgy3tqojqgezdgnbvgy3tqojq",
+					back, &len, NULL),
+		CT_OK);
 	assert_int_equal(len, RFC_LEN);
 	assert_memory_equal(back, rfc_secret, RFC_LEN);
 
 	ct_error_clear(&err);
-	assert_int_equal(totp_secret_from_base32("GEZDGNBV!!", back, &len,
-						 &err),
-			 CT_ERR_INVALID);
+	assert_int_equal(
+		totp_secret_from_base32("GEZDGNBV!!", back, &len, &err),
+		CT_ERR_INVALID);
 	assert_int_equal(len, 0);
 	assert_int_equal(err.code, CT_ERR_INVALID);
 	assert_non_null(strstr(err.message, "base32"));
 	/* valid base32 but too short a key (5 bytes) */
-	assert_int_equal(totp_secret_from_base32("GEZDGNBV", back, &len,
-						 &err),
+	assert_int_equal(totp_secret_from_base32("GEZDGNBV", back, &len, &err),
 			 CT_ERR_INVALID);
 	assert_int_equal(totp_secret_from_base32(NULL, back, &len, &err),
 			 CT_ERR_INVALID);
 	assert_int_equal(totp_secret_to_base32(rfc_secret, 5,
-					       (char[TOTP_SECRET_B32_SIZE]){ 0 }),
+					       (char[TOTP_SECRET_B32_SIZE]){0}),
 			 CT_ERR_INVALID);
 }
 
@@ -141,9 +137,9 @@ test_uri(void **state)
 
 	(void)state;
 	sbuf_init(&sb, SBUF_MAX_SMALL);
-	assert_int_equal(totp_uri(&sb, "j.jansen",
-				  "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ"),
-			 CT_OK);
+	assert_int_equal(
+		totp_uri(&sb, "j.jansen", "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ"),
+		CT_OK);
 	assert_string_equal(sb.buf,
 			    "otpauth://totp/Casustafel:j.jansen?secret="
 			    "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&issuer=Casustafel"
@@ -151,7 +147,8 @@ test_uri(void **state)
 	sbuf_reset(&sb);
 	/* anything outside the unreserved set is percent-encoded */
 	assert_int_equal(totp_uri(&sb, "a b&c:é", "GEZDGNBV"), CT_OK);
-	assert_non_null(strstr(sb.buf, "Casustafel:a%20b%26c%3A%C3%A9?secret="));
+	assert_non_null(
+		strstr(sb.buf, "Casustafel:a%20b%26c%3A%C3%A9?secret="));
 
 	sbuf_reset(&sb);
 	assert_int_equal(totp_uri(&sb, "", "GEZDGNBV"), CT_ERR_INVALID);
@@ -239,9 +236,9 @@ test_verify_replay(void **state)
 	assert_non_null(strstr(err.message, "al gebruikt"));
 	/* an older code than the last used one: refused too */
 	code_at(now - TOTP_PERIOD, code);
-	assert_int_equal(totp_verify(rfc_secret, RFC_LEN, code, now, step,
-				     &used, NULL),
-			 CT_ERR_DENIED);
+	assert_int_equal(
+		totp_verify(rfc_secret, RFC_LEN, code, now, step, &used, NULL),
+		CT_ERR_DENIED);
 	/* the next step's code is fresh */
 	code_at(now + TOTP_PERIOD, code);
 	assert_int_equal(totp_verify(rfc_secret, RFC_LEN, code,
@@ -284,10 +281,10 @@ test_verify_malformed_and_wrong(void **state)
 			 CT_ERR_DENIED);
 	assert_non_null(strstr(err.message, "onjuist"));
 	/* right code, other secret */
-	assert_int_equal(totp_verify((const unsigned char *)"abcdefghijabcdefghij",
-				     RFC_LEN, "287082", now, TOTP_NO_STEP,
-				     &used, NULL),
-			 CT_ERR_DENIED);
+	assert_int_equal(
+		totp_verify((const unsigned char *)"abcdefghijabcdefghij",
+			    RFC_LEN, "287082", now, TOTP_NO_STEP, &used, NULL),
+		CT_ERR_DENIED);
 	assert_int_equal(used, 7);
 }
 
