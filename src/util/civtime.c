@@ -32,7 +32,7 @@
 #define OFFSET_SUMMER 7200
 /* Offsets we accept in parsed text, as ISO 8601 practice bounds them. */
 #define PARSE_OFFSET_MAX_HOURS 14
-#define YEAR_MIN 1970
+#define YEAR_MIN 1900 /* calendar dates: birth dates reach back; instants start at 1970 */
 #define YEAR_MAX 9999
 
 /* Floor division for a negative numerator (C rounds toward zero). */

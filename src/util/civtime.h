@@ -44,7 +44,7 @@ enum ct_zone ct_country_zone(enum ct_country c);
 
 /* A calendar date (proleptic Gregorian). */
 struct ct_date {
-	int year;  /* 1970..9999 */
+	int year;  /* 1900..9999 (birth dates reach back before 1970) */
 	int month; /* 1..12 */
 	int day;   /* 1..31 */
 };
@@ -63,7 +63,7 @@ struct ct_civil {
 
 int ct_is_leap_year(int year);
 int ct_days_in_month(int year, int month);
-/* 1 when d names a real calendar date in 1970..9999. */
+/* 1 when d names a real calendar date in 1900..9999. */
 int ct_date_valid(const struct ct_date *d);
 /* Days since 1970-01-01 (may be negative for earlier dates). */
 int64_t ct_days_from_date(const struct ct_date *d);
