@@ -1,0 +1,423 @@
+/*
+ * cmd_demo.c - `casustafel demo [--cases N] [--seed S]`: fill the database
+ * with a fictitious but realistic population (cli/demo_population.h).
+ *
+ * Design: first the cast (organisations of every type, users of every
+ * role) in one transaction, reusing organisations and users that a
+ * previous run or `init` already made, so the command can be run again to
+ * add cases. Then the cases in transactions of DEMO_BATCH cases: each case
+ * is generated, written with its persons, relations and incidents through
+ * store.h (which journals every record in the same transaction), and its
+ * memory released. A batch either lands whole or not at all.
+ *
+ * Determinism: the content (regions, names, dates, texts) is a function
+ * of the seed and the day of generation; record ids come from the store,
+ * which assigns random UUIDs (store.h has no way to pass one in).
+ *
+ * All users get one shared demo password, chosen at random and printed
+ * once at the end; `casustafel user` can set personal passwords later.
+ */
+#include "cli/cli.h"
+
+#include <inttypes.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <sodium.h>
+
+#include "cli/demo_population.h"
+#include "core/model.h"
+#include "core/validate.h"
+#include "util/crypto.h"
+#include "util/strparse.h"
+#include "util/banned.h"
+
+#define DEMO_BATCH 500                /* cases per transaction */
+#define DEMO_PROGRESS_MIN_CASES 1000  /* smaller runs print no progress */
+#define DEMO_PASSWORD_LEN 16
+#define DEMO_ARENA_MAX ((size_t)4 * 1024 * 1024) /* one case needs ~10 KB */
+
+static const char demo_help[] =
+	"Gebruik: casustafel demo [--cases N] [--seed S]\n"
+	"\n"
+	"Vult de database met een fictieve, realistische populatie:\n"
+	"regio's in Nederland (AMS, RTM, UTR) en Vlaanderen (LIM, ANT, OBR),\n"
+	"organisaties van elk type, gebruikers met elke rol en N dossiers\n"
+	"met personen, relaties en incidenten. De verdeling volgt de\n"
+	"evaluatie van het tijdelijk huisverbod in Amsterdam-Amstelland.\n"
+	"Alle namen zijn verzonnen. Dezelfde seed geeft dezelfde inhoud.\n"
+	"Bestaande organisaties en gebruikers worden hergebruikt.\n"
+	"\n"
+	"Opties:\n"
+	"  --cases N   aantal dossiers (standaard 300)\n"
+	"  --seed S    startwaarde van de generator (standaard 20260101)\n"
+	"  --help      deze hulp\n";
+
+/* What the run made, for the summary. */
+struct demo_tally {
+	size_t orgs_new, orgs_reused, users_new, users_reused;
+	size_t cases, persons, relations, incidents;
+	size_t per_country[2];
+	size_t per_category[DEMO_CAT__COUNT];
+	size_t with_minors;
+};
+
+struct demo_run {
+	struct cli_ctx *ctx;
+	uint64_t seed;
+	struct ct_date today;
+	const char *password_hash;
+	/* store ids of demo_orgs(), by index */
+	char (*org_ids)[CT_UUID_SIZE];
+	size_t next_case, batch_end;
+	struct demo_tally tally;
+	struct ct_error err; /* detail of a failure inside a transaction */
+};
+
+/* ---- the cast ---- */
+
+static enum ct_err
+demo_ensure_org(struct demo_run *run, struct store *st, struct arena *a,
+		const struct demo_org *spec, char id[CT_UUID_SIZE])
+{
+	struct org o;
+	enum ct_err rc;
+
+	rc = store_org_get(st, spec->name, a, &o, &run->err);
+	if (rc == CT_OK) {
+		memcpy(id, o.id, CT_UUID_SIZE);
+		run->tally.orgs_reused++;
+		return CT_OK;
+	}
+	if (rc != CT_ERR_NOTFOUND)
+		return rc;
+	memset(&o, 0, sizeof(o));
+	o.name = spec->name;
+	o.type = spec->type;
+	o.country = spec->country;
+	o.email = spec->email;
+	rc = store_org_create(st, &run->ctx->actor, &o, &run->err);
+	if (rc)
+		return rc;
+	memcpy(id, o.id, CT_UUID_SIZE);
+	run->tally.orgs_new++;
+	return CT_OK;
+}
+
+static enum ct_err
+demo_ensure_user(struct demo_run *run, struct store *st, struct arena *a,
+		 const struct demo_user *spec)
+{
+	struct user u;
+	enum ct_err rc;
+
+	rc = store_user_get(st, spec->username, a, &u, &run->err);
+	if (rc == CT_OK) {
+		run->tally.users_reused++;
+		return CT_OK;
+	}
+	if (rc != CT_ERR_NOTFOUND)
+		return rc;
+	memset(&u, 0, sizeof(u));
+	memcpy(u.org_id, run->org_ids[spec->org], CT_UUID_SIZE);
+	u.username = spec->username;
+	u.display_name = spec->display_name;
+	u.roles = spec->roles;
+	u.active = 1;
+	rc = store_user_create(st, &run->ctx->actor, &u, run->password_hash,
+			       &run->err);
+	if (rc)
+		return rc;
+	run->tally.users_new++;
+	return CT_OK;
+}
+
+static enum ct_err
+demo_cast_txn(struct store *st, void *arg)
+{
+	struct demo_run *run = arg;
+	const struct demo_org *orgs;
+	const struct demo_user *users;
+	size_t n_orgs, n_users, i;
+	struct arena a;
+	enum ct_err rc = CT_OK;
+
+	orgs = demo_orgs(&n_orgs);
+	users = demo_users(&n_users);
+	arena_init(&a, DEMO_ARENA_MAX);
+	for (i = 0; i < n_orgs && !rc; i++)
+		rc = demo_ensure_org(run, st, &a, &orgs[i], run->org_ids[i]);
+	for (i = 0; i < n_users && !rc; i++)
+		rc = demo_ensure_user(run, st, &a, &users[i]);
+	arena_release(&a);
+	return rc;
+}
+
+/* ---- the cases ---- */
+
+static enum ct_err
+demo_write_case(struct demo_run *run, struct store *st, struct demo_case *dc)
+{
+	const struct store_actor *who = &run->ctx->actor;
+	enum ct_err rc;
+	size_t i;
+
+	memcpy(dc->c.owner_org_id, run->org_ids[dc->owner_org], CT_UUID_SIZE);
+	rc = store_case_create(st, who, &dc->c, &run->err);
+	if (rc)
+		return rc;
+	for (i = 0; i < dc->n_persons; i++) {
+		memcpy(dc->persons[i].case_id, dc->c.id, CT_UUID_SIZE);
+		rc = store_person_add(st, who, &dc->persons[i], &run->err);
+		if (rc)
+			return rc;
+	}
+	for (i = 0; i < dc->n_relations; i++) {
+		const struct demo_relation *dr = &dc->relations[i];
+		struct relation r;
+
+		memset(&r, 0, sizeof(r));
+		memcpy(r.case_id, dc->c.id, CT_UUID_SIZE);
+		memcpy(r.person_a, dc->persons[dr->a].id, CT_UUID_SIZE);
+		memcpy(r.person_b, dc->persons[dr->b].id, CT_UUID_SIZE);
+		r.kind = dr->kind;
+		rc = store_relation_add(st, who, &r, &run->err);
+		if (rc)
+			return rc;
+	}
+	for (i = 0; i < dc->n_incidents; i++) {
+		memcpy(dc->incidents[i].case_id, dc->c.id, CT_UUID_SIZE);
+		rc = store_incident_add(st, who, &dc->incidents[i], &run->err);
+		if (rc)
+			return rc;
+	}
+	return CT_OK;
+}
+
+static void
+demo_count(struct demo_tally *t, const struct demo_case *dc)
+{
+	t->cases++;
+	t->persons += dc->n_persons;
+	t->relations += dc->n_relations;
+	t->incidents += dc->n_incidents;
+	t->per_country[dc->c.jurisdiction == CT_COUNTRY_BE]++;
+	t->per_category[dc->category]++;
+	t->with_minors += dc->has_minor_children != 0;
+}
+
+/* One transaction: cases next_case .. batch_end-1. */
+static enum ct_err
+demo_batch_txn(struct store *st, void *arg)
+{
+	struct demo_run *run = arg;
+	struct demo_tally tally = run->tally;
+	struct demo_case *dc = ct_malloc(sizeof(*dc));
+	struct arena a;
+	enum ct_err rc = CT_OK;
+	size_t k;
+
+	arena_init(&a, DEMO_ARENA_MAX);
+	for (k = run->next_case; k < run->batch_end && !rc; k++) {
+		demo_case_generate(run->seed, k, &run->today, &a, dc);
+		rc = demo_write_case(run, st, dc);
+		if (!rc)
+			demo_count(&tally, dc);
+		arena_release(&a);
+	}
+	free(dc);
+	/* Count only what the transaction will commit. */
+	if (!rc)
+		run->tally = tally;
+	return rc;
+}
+
+static double
+demo_seconds(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* ---- the summary ---- */
+
+static double
+demo_pct(size_t part, size_t whole)
+{
+	return whole ? 100.0 * (double)part / (double)whole : 0.0;
+}
+
+static int
+demo_summary(struct demo_run *run, const char *password, double secs)
+{
+	struct cli_ctx *ctx = run->ctx;
+	const struct demo_tally *t = &run->tally;
+	const struct demo_org *orgs;
+	const struct demo_user *users;
+	size_t n_orgs, n_users, i, per_type[ORG_TYPE__COUNT] = { 0 };
+	struct store_counts counts;
+	struct ct_error err;
+	enum ct_err rc;
+
+	orgs = demo_orgs(&n_orgs);
+	users = demo_users(&n_users);
+	for (i = 0; i < n_orgs; i++)
+		per_type[orgs[i].type]++;
+
+	fprintf(ctx->out,
+		"Demodata (seed %" PRIu64 "): %zu dossiers in %.1f s\n\n",
+		run->seed, t->cases, secs);
+	fprintf(ctx->out, "Organisaties per type (%zu nieuw, %zu bestonden "
+			  "al):\n",
+		t->orgs_new, t->orgs_reused);
+	for (i = 0; i < ORG_TYPE__COUNT; i++)
+		fprintf(ctx->out, "  %-40s %3zu\n",
+			vocab_label(&vocab_org_type, (unsigned)i),
+			per_type[i]);
+
+	fprintf(ctx->out, "\nDossiers per jurisdictie:\n");
+	fprintf(ctx->out, "  %-40s %7zu\n", "Nederland (NL)",
+		t->per_country[0]);
+	fprintf(ctx->out, "  %-40s %7zu\n", "Vlaanderen (BE)",
+		t->per_country[1]);
+	fprintf(ctx->out, "\nSoort geweld (evaluatiecategorie):\n");
+	for (i = 0; i < DEMO_CAT__COUNT; i++)
+		fprintf(ctx->out, "  %-40s %7zu  %5.1f%%\n",
+			demo_category_label((enum demo_category)i),
+			t->per_category[i],
+			demo_pct(t->per_category[i], t->cases));
+	fprintf(ctx->out, "\n  %-40s %5.1f%%\n",
+		"aandeel partnergeweld (incl. ex)",
+		demo_pct(t->per_category[DEMO_CAT_PARTNER] +
+				 t->per_category[DEMO_CAT_EX_PARTNER],
+			 t->cases));
+	fprintf(ctx->out, "  %-40s %5.1f%%\n",
+		"aandeel met minderjarige kinderen",
+		demo_pct(t->with_minors, t->cases));
+	fprintf(ctx->out, "\nToegevoegd: %zu personen, %zu relaties, %zu "
+			  "incidenten\n",
+		t->persons, t->relations, t->incidents);
+
+	ct_error_clear(&err);
+	rc = store_counts(ctx->store, &counts, &err);
+	if (rc)
+		return cli_out_error(ctx, rc, &err);
+	fprintf(ctx->out,
+		"In de database: %" PRId64 " organisaties, %" PRId64
+		" gebruikers, %" PRId64 " dossiers, %" PRId64
+		" journaalregels\n",
+		counts.orgs, counts.users, counts.cases, counts.journal);
+
+	fprintf(ctx->out, "\nGebruikers (%zu nieuw, %zu bestonden al):\n",
+		t->users_new, t->users_reused);
+	for (i = 0; i < n_users; i++) {
+		char roles[256];
+
+		vocab_mask_format(&vocab_user_role, users[i].roles, roles,
+				  sizeof(roles));
+		fprintf(ctx->out, "  %-24s %-28s %s\n", users[i].username,
+			roles, orgs[users[i].org].name);
+	}
+	if (t->users_new > 0)
+		fprintf(ctx->out,
+			"\nGedeeld demowachtwoord voor de nieuwe gebruikers: "
+			"%s\n(wordt maar een keer getoond)\n",
+			password);
+	return CLI_EXIT_OK;
+}
+
+int
+cmd_demo(struct cli_ctx *ctx, int argc, char **argv)
+{
+	const char *cases_s = NULL, *seed_s = NULL;
+	const struct cli_opt opts[] = {
+		{ "cases", &cases_s, NULL, 0 },
+		{ "seed", &seed_s, NULL, 0 },
+		{ NULL, NULL, NULL, 0 },
+	};
+	const struct cli_spec spec = { "demo", demo_help, opts, 0, 0 };
+	const char *args[1];
+	size_t nargs, n_orgs, n_cases = DEMO_CASES_DEFAULT;
+	struct demo_run run;
+	char password[DEMO_PASSWORD_LEN + 1];
+	char hash[CT_PWHASH_SIZE];
+	double started, last_report;
+	size_t last_step = 0;
+	int64_t seed_v;
+	int status;
+	enum ct_err rc;
+
+	status = cli_opt_parse(ctx, &spec, argc, argv, args, &nargs);
+	if (status != CLI_CONTINUE)
+		return status;
+	if (cases_s && cli_opt_size(ctx, "--cases", cases_s, 1,
+				    DEMO_CASES_MAX, &n_cases))
+		return CLI_EXIT_FAIL;
+	memset(&run, 0, sizeof(run));
+	run.ctx = ctx;
+	run.seed = DEMO_SEED_DEFAULT;
+	if (seed_s) {
+		if (ct_parse_int(seed_s, 0, INT64_MAX, &seed_v)) {
+			fprintf(ctx->err, "fout: --seed: '%s' is geen geheel "
+					  "getal van 0 of meer\n",
+				seed_s);
+			return CLI_EXIT_FAIL;
+		}
+		run.seed = (uint64_t)seed_v;
+	}
+
+	ct_local_date(CT_ZONE_AMSTERDAM, store_now(ctx->store), &run.today);
+	ct_random_password(password, DEMO_PASSWORD_LEN);
+	password[DEMO_PASSWORD_LEN] = '\0';
+	if (ct_password_hash(password, hash)) {
+		fprintf(ctx->err, "fout: het demowachtwoord kon niet worden "
+				  "versleuteld\n");
+		return CLI_EXIT_FAIL;
+	}
+	run.password_hash = hash;
+	demo_orgs(&n_orgs);
+	run.org_ids = ct_calloc(n_orgs, sizeof(*run.org_ids));
+
+	started = last_report = demo_seconds();
+	ct_error_clear(&run.err);
+	rc = store_transaction(ctx->store, demo_cast_txn, &run, &run.err);
+	while (!rc && run.next_case < n_cases) {
+		size_t step;
+		double now;
+
+		run.batch_end = run.next_case + DEMO_BATCH < n_cases
+					? run.next_case + DEMO_BATCH
+					: n_cases;
+		rc = store_transaction(ctx->store, demo_batch_txn, &run,
+				       &run.err);
+		if (rc)
+			break;
+		run.next_case = run.batch_end;
+		if (n_cases < DEMO_PROGRESS_MIN_CASES)
+			continue;
+		/* Every 10%, but at most once a second (and at the end). */
+		step = run.next_case * 10 / n_cases;
+		now = demo_seconds();
+		if ((step > last_step && now - last_report >= 1.0) ||
+		    run.next_case == n_cases) {
+			fprintf(ctx->err, "  %zu/%zu dossiers\xe2\x80\xa6\n",
+				run.next_case, n_cases);
+			last_step = step;
+			last_report = now;
+		}
+	}
+	if (rc) {
+		fprintf(ctx->err, "fout: demodata gestopt na %zu dossiers; de "
+				  "lopende reeks is teruggedraaid\n",
+			run.tally.cases);
+		status = cli_out_error(ctx, rc, &run.err);
+	} else {
+		status = demo_summary(&run, password, demo_seconds() - started);
+	}
+	sodium_memzero(password, sizeof(password));
+	free(run.org_ids);
+	return status;
+}
