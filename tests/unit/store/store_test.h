@@ -157,6 +157,23 @@ test_raw_sql(const char *path, const char *sql)
 	sqlite3_close(h);
 }
 
+/* The one integer a query yields, read with a separate connection. */
+static inline int64_t
+test_raw_count(const char *path, const char *sql)
+{
+	sqlite3_stmt *s = NULL;
+	sqlite3 *h = NULL;
+	int64_t v;
+
+	assert_int_equal(sqlite3_open(path, &h), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(h, sql, -1, &s, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+	v = sqlite3_column_int64(s, 0);
+	sqlite3_finalize(s);
+	sqlite3_close(h);
+	return v;
+}
+
 static inline void
 test_assert_verifies(struct store *st, int64_t entries)
 {
