@@ -1,0 +1,586 @@
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include <jansson.h>
+
+#include "http/router.h"
+
+#define CASE_ID "0f8fad5b-d9cb-469f-a165-70867728950e"
+
+static const char *const statuses[] = { "open", "gesloten", NULL };
+
+static const struct http_param_spec list_query[] = {
+	HTTP_PARAM_INT_SPEC("limit", 0, 1, 100),
+	HTTP_PARAM_ENUM_SPEC("status", 0, statuses),
+	HTTP_PARAM_STRING_SPEC("q", 0, 50),
+};
+
+static const struct http_param_spec update_body[] = {
+	HTTP_PARAM_INT_SPEC("version", HTTP_PARAM_F_REQUIRED, 1, 1000),
+};
+
+/* What the handler saw, for the assertions. */
+static struct {
+	int calls;
+	char case_id[64];
+	char limit[16];
+	int saw_undeclared;
+	int64_t version;
+} seen;
+
+static enum ct_err
+handle_ok(void *app, struct http_request *req, struct http_response *resp,
+	  struct ct_error *err)
+{
+	const char *v;
+
+	(void)app;
+	(void)err;
+	seen.calls++;
+	v = http_request_param(req, "case_id");
+	snprintf(seen.case_id, sizeof(seen.case_id), "%s", v ? v : "");
+	v = http_request_param(req, "limit");
+	snprintf(seen.limit, sizeof(seen.limit), "%s", v ? v : "");
+	seen.saw_undeclared = http_request_param(req, "evil") != NULL;
+	if (req->body_json)
+		seen.version = json_integer_value(
+			json_object_get(req->body_json, "version"));
+	http_response_json(resp, req->arena, 200, json_pack("{s:b}", "ok", 1));
+	return CT_OK;
+}
+
+static enum ct_err
+handle_conflict(void *app, struct http_request *req,
+		struct http_response *resp, struct ct_error *err)
+{
+	(void)app;
+	(void)req;
+	(void)resp;
+	seen.calls++;
+	return ct_error_set(err, CT_ERR_CONFLICT, "Verouderde versie.");
+}
+
+static const struct http_route routes[] = {
+	{ .method = HTTP_METHOD_GET, .pattern = "/api/v1/cases",
+	  .action = "case.list", .query = list_query,
+	  .n_query = CT_ARRAY_SIZE(list_query), .handler = handle_ok },
+	{ .method = HTTP_METHOD_POST, .pattern = "/api/v1/cases",
+	  .action = "case.create", .flags = HTTP_ROUTE_CSRF,
+	  .handler = handle_ok },
+	{ .method = HTTP_METHOD_GET, .pattern = "/api/v1/cases/{case_id:uuid}",
+	  .action = "case.read", .flags = HTTP_ROUTE_SESSION,
+	  .handler = handle_ok },
+	{ .method = HTTP_METHOD_PATCH,
+	  .pattern = "/api/v1/cases/{case_id:uuid}", .action = "case.update",
+	  .body = update_body, .n_body = CT_ARRAY_SIZE(update_body),
+	  .handler = handle_ok },
+	{ .method = HTTP_METHOD_GET, .pattern = "/api/v1/cases/new",
+	  .action = "case.form", .handler = handle_ok },
+	{ .method = HTTP_METHOD_PUT, .pattern = "/api/v1/conflict",
+	  .action = "case.update", .handler = handle_conflict },
+	{ .method = HTTP_METHOD_GET, .pattern = "/", .action = "home.read",
+	  .handler = handle_ok },
+};
+
+/* The policy stand-in: a deny list by action, and "hidden" cases. */
+static struct {
+	int authorize_calls;
+	int has_session;
+	int csrf_ok;
+	const char *hide_case;
+	int records;
+	enum ct_err last_decision;
+} app;
+
+static enum ct_err
+authenticate(void *a, struct http_request *req, struct ct_error *err)
+{
+	(void)a;
+	(void)err;
+	req->session = app.has_session ? (void *)&app : NULL;
+	return CT_OK;
+}
+
+static enum ct_err
+check_csrf(void *a, const struct http_request *req, struct ct_error *err)
+{
+	(void)a;
+	(void)req;
+	(void)err;
+	return app.csrf_ok ? CT_OK : CT_ERR_DENIED;
+}
+
+static enum ct_err
+authorize(void *a, const struct http_request *req,
+	  const struct http_route *route, struct ct_error *err)
+{
+	const char *id = http_request_param(req, "case_id");
+
+	(void)a;
+	(void)err;
+	app.authorize_calls++;
+	if (app.hide_case && id && strcmp(id, app.hide_case) == 0)
+		return CT_ERR_NOTFOUND;
+	if (strcmp(route->action, "home.read") == 0)
+		return ct_error_set(err, CT_ERR_DENIED, "Niet voor u.");
+	return CT_OK;
+}
+
+static enum ct_err
+record_access(void *a, const struct http_request *req,
+	      const struct http_route *route, enum ct_err decision)
+{
+	(void)a;
+	(void)req;
+	(void)route;
+	app.records++;
+	app.last_decision = decision;
+	return CT_OK;
+}
+
+static const struct router_hooks hooks = {
+	.authenticate = authenticate,
+	.check_csrf = check_csrf,
+	.authorize = authorize,
+	.record_access = record_access,
+};
+
+struct call {
+	struct arena arena;
+	struct http_request req;
+	struct http_response resp;
+	json_t *body;
+};
+
+static void
+call_with(const struct router *r, struct call *c, enum http_method m,
+	  const char *target, const char *body)
+{
+	arena_init(&c->arena, ARENA_MAX_DEFAULT);
+	http_request_init(&c->req, &c->arena, m, target);
+	if (body) {
+		assert_int_equal(http_request_add_header(&c->req,
+							 "Content-Type",
+							 "application/json"),
+				 CT_OK);
+		assert_int_equal(http_request_set_body(&c->req, body,
+						       strlen(body)), CT_OK);
+	}
+	router_handle(r, &c->req, &c->resp);
+	assert_true(c->resp.status >= 200);
+	c->body = json_loadb(c->resp.body, c->resp.body_len, 0, NULL);
+	assert_non_null(c->body);
+}
+
+static void
+call(const struct router *r, struct call *c, enum http_method m,
+     const char *target)
+{
+	call_with(r, c, m, target, NULL);
+}
+
+static const char *
+body_str(const struct call *c, const char *key)
+{
+	return json_string_value(json_object_get(c->body, key));
+}
+
+static const char *
+field(const struct call *c, const char *name)
+{
+	return json_string_value(
+		json_object_get(json_object_get(c->body, "fields"), name));
+}
+
+static void
+done(struct call *c)
+{
+	json_decref(c->body);
+	arena_release(&c->arena);
+}
+
+static int
+setup(void **state)
+{
+	static struct router r;
+	struct ct_error err;
+
+	memset(&seen, 0, sizeof(seen));
+	memset(&app, 0, sizeof(app));
+	app.has_session = 1;
+	app.csrf_ok = 1;
+	assert_int_equal(router_init(&r, routes, CT_ARRAY_SIZE(routes), &hooks,
+				     &app, &err), CT_OK);
+	*state = &r;
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	router_release(*state);
+	return 0;
+}
+
+static void
+test_match_with_typed_param(void **state)
+{
+	struct call c;
+
+	call(*state, &c, HTTP_METHOD_GET, "/api/v1/cases/" CASE_ID);
+	assert_int_equal(c.resp.status, 200);
+	assert_int_equal(seen.calls, 1);
+	assert_string_equal(seen.case_id, CASE_ID);
+	assert_string_equal(c.req.route->action, "case.read");
+	assert_int_equal(app.records, 1);
+	assert_int_equal(app.last_decision, CT_OK);
+	done(&c);
+
+	/* a literal segment wins over a parameter of another type */
+	call(*state, &c, HTTP_METHOD_GET, "/api/v1/cases/new");
+	assert_int_equal(c.resp.status, 200);
+	assert_string_equal(c.req.route->action, "case.form");
+	done(&c);
+
+	/* HEAD is served by the GET route */
+	call(*state, &c, HTTP_METHOD_HEAD, "/api/v1/cases");
+	assert_int_equal(c.resp.status, 200);
+	done(&c);
+
+	call(*state, &c, HTTP_METHOD_GET, "/");
+	assert_int_equal(c.resp.status, 403);
+	assert_string_equal(body_str(&c, "code"), "forbidden");
+	assert_string_equal(body_str(&c, "message"), "Niet voor u.");
+	assert_int_equal(app.last_decision, CT_ERR_DENIED);
+	done(&c);
+}
+
+static void
+test_wrong_type_is_400(void **state)
+{
+	struct call c;
+
+	call(*state, &c, HTTP_METHOD_PATCH, "/api/v1/cases/12345");
+	assert_int_equal(c.resp.status, 400);
+	assert_string_equal(field(&c, "case_id"), "geen geldige UUID");
+	assert_int_equal(seen.calls, 0);
+	done(&c);
+}
+
+static void
+test_not_found_and_method_not_allowed(void **state)
+{
+	struct call c;
+
+	call(*state, &c, HTTP_METHOD_GET, "/api/v1/nothing");
+	assert_int_equal(c.resp.status, 404);
+	assert_string_equal(body_str(&c, "code"), "not_found");
+	assert_true(json_is_object(json_object_get(c.body, "fields")));
+	done(&c);
+
+	call(*state, &c, HTTP_METHOD_GET, "/api/v1/cases/");
+	assert_int_equal(c.resp.status, 404);
+	done(&c);
+
+	call(*state, &c, HTTP_METHOD_DELETE, "/api/v1/cases/" CASE_ID);
+	assert_int_equal(c.resp.status, 405);
+	assert_string_equal(body_str(&c, "code"), "method_not_allowed");
+	assert_int_equal(c.resp.n_headers, 1);
+	assert_string_equal(c.resp.headers[0].name, "Allow");
+	assert_string_equal(c.resp.headers[0].value, "GET, HEAD, PATCH");
+	done(&c);
+
+	call(*state, &c, HTTP_METHOD_OTHER, "/api/v1/cases");
+	assert_int_equal(c.resp.status, 405);
+	assert_string_equal(c.resp.headers[0].value, "GET, HEAD, POST");
+	done(&c);
+	assert_int_equal(seen.calls, 0);
+	assert_int_equal(app.authorize_calls, 0);
+}
+
+static void
+test_query_params(void **state)
+{
+	struct call c;
+
+	call(*state, &c, HTTP_METHOD_GET,
+	     "/api/v1/cases?limit=25&status=open&q=de+Vries%20jr");
+	assert_int_equal(c.resp.status, 200);
+	assert_string_equal(seen.limit, "25");
+	assert_string_equal(http_request_param(&c.req, "q"), "de Vries jr");
+	assert_false(seen.saw_undeclared);
+	done(&c);
+
+	/* every unknown parameter is named, the handler never runs */
+	call(*state, &c, HTTP_METHOD_GET,
+	     "/api/v1/cases?limit=25&evil=1&debug=true");
+	assert_int_equal(c.resp.status, 400);
+	assert_string_equal(body_str(&c, "code"), "invalid");
+	assert_string_equal(field(&c, "evil"), "onbekende parameter");
+	assert_string_equal(field(&c, "debug"), "onbekende parameter");
+	assert_null(field(&c, "limit"));
+	done(&c);
+
+	call(*state, &c, HTTP_METHOD_GET,
+	     "/api/v1/cases?limit=0&status=dicht&limit=3");
+	assert_int_equal(c.resp.status, 400);
+	assert_non_null(field(&c, "limit"));
+	assert_string_equal(field(&c, "status"), "onbekende code");
+	done(&c);
+
+	call(*state, &c, HTTP_METHOD_GET, "/api/v1/cases?limit=5&limit=6");
+	assert_int_equal(c.resp.status, 400);
+	assert_string_equal(field(&c, "limit"), "staat er meer dan eens in");
+	done(&c);
+
+	call(*state, &c, HTTP_METHOD_GET, "/api/v1/cases?q=%zz");
+	assert_int_equal(c.resp.status, 400);
+	done(&c);
+
+	/* a route without declared query parameters takes none */
+	call(*state, &c, HTTP_METHOD_GET, "/api/v1/cases/new?x=1");
+	assert_int_equal(c.resp.status, 400);
+	assert_string_equal(field(&c, "x"), "onbekende parameter");
+	done(&c);
+	assert_int_equal(seen.calls, 1); /* only the first */
+}
+
+static void
+test_traversal_and_encoding_refused(void **state)
+{
+	static const char *const bad[] = {
+		"/api/v1/../v1/cases",
+		"/api/v1/./cases",
+		"/api/v1/%2e%2e/cases",
+		"/api/v1/%2E/cases",
+		"/api/v1%2fcases",
+		"/api/v1/cases%5c..",
+		"/api/v1/cases%00",
+		"/api/v1/cases%",
+		"/api/v1/cases%4",
+		"/api/v1/cases%g1",
+		"/api/v1/ca ses",
+		"/api/v1/cases\\..\\x",
+		"api/v1/cases",
+		"/api/v1/cases%0a",
+	};
+	struct call c;
+	size_t i;
+
+	for (i = 0; i < CT_ARRAY_SIZE(bad); i++) {
+		call(*state, &c, HTTP_METHOD_GET, bad[i]);
+		if (c.resp.status != 400)
+			fail_msg("%s gave %u", bad[i], c.resp.status);
+		assert_string_equal(body_str(&c, "code"), "bad_request");
+		done(&c);
+	}
+	/* a harmless escape is decoded and matched */
+	call(*state, &c, HTTP_METHOD_GET, "/api/v1/c%61ses");
+	assert_int_equal(c.resp.status, 200);
+	assert_string_equal(c.req.path, "/api/v1/cases");
+	done(&c);
+	assert_int_equal(seen.calls, 1);
+}
+
+static void
+test_percent_decode(void **state)
+{
+	char out[32];
+	size_t n;
+
+	(void)state;
+	assert_int_equal(router_percent_decode("a%20b+c", 7, 1, out, &n),
+			 CT_OK);
+	assert_string_equal(out, "a b c");
+	assert_int_equal(router_percent_decode("a+b", 3, 0, out, &n), CT_OK);
+	assert_string_equal(out, "a+b");
+	assert_int_equal(router_percent_decode("%C3%A9", 6, 0, out, &n),
+			 CT_OK);
+	assert_int_equal(n, 2);
+	assert_int_equal(router_percent_decode("%00", 3, 0, out, &n),
+			 CT_ERR_INVALID);
+	assert_int_equal(router_percent_decode("%2", 2, 0, out, &n),
+			 CT_ERR_INVALID);
+}
+
+static void
+test_hidden_case_is_plain_404(void **state)
+{
+	struct call hidden, absent;
+
+	app.hide_case = CASE_ID;
+	call(*state, &hidden, HTTP_METHOD_GET, "/api/v1/cases/" CASE_ID);
+	call(*state, &absent, HTTP_METHOD_GET, "/api/v1/absent");
+	assert_int_equal(hidden.resp.status, 404);
+	/* byte for byte the same as a path that does not exist */
+	assert_int_equal(hidden.resp.body_len, absent.resp.body_len);
+	assert_memory_equal(hidden.resp.body, absent.resp.body,
+			    absent.resp.body_len);
+	assert_int_equal(app.last_decision, CT_ERR_NOTFOUND);
+	assert_int_equal(seen.calls, 0);
+	done(&hidden);
+	done(&absent);
+}
+
+static void
+test_session_and_csrf(void **state)
+{
+	struct call c;
+
+	app.has_session = 0;
+	call(*state, &c, HTTP_METHOD_GET, "/api/v1/cases/" CASE_ID);
+	assert_int_equal(c.resp.status, 401);
+	assert_string_equal(body_str(&c, "code"), "unauthenticated");
+	assert_int_equal(app.authorize_calls, 0);
+	done(&c);
+
+	app.has_session = 1;
+	app.csrf_ok = 0;
+	call(*state, &c, HTTP_METHOD_POST, "/api/v1/cases");
+	assert_int_equal(c.resp.status, 403);
+	assert_string_equal(body_str(&c, "code"), "csrf");
+	done(&c);
+	/* CSRF is only for unsafe methods */
+	call(*state, &c, HTTP_METHOD_GET, "/api/v1/cases");
+	assert_int_equal(c.resp.status, 200);
+	done(&c);
+	app.csrf_ok = 1;
+	call(*state, &c, HTTP_METHOD_POST, "/api/v1/cases");
+	assert_int_equal(c.resp.status, 200);
+	done(&c);
+}
+
+static void
+test_body_and_handler_errors(void **state)
+{
+	struct call c;
+
+	call_with(*state, &c, HTTP_METHOD_PATCH, "/api/v1/cases/" CASE_ID,
+		  "{\"version\":7}");
+	assert_int_equal(c.resp.status, 200);
+	assert_int_equal(seen.version, 7);
+	assert_null(c.req.body_json); /* released by the router */
+	done(&c);
+
+	call_with(*state, &c, HTTP_METHOD_PATCH, "/api/v1/cases/" CASE_ID,
+		  "{\"version\":7,\"owner\":\"ik\"}");
+	assert_int_equal(c.resp.status, 400);
+	assert_string_equal(field(&c, "owner"), "onbekend veld");
+	done(&c);
+
+	/* a route without declared body fields takes no body */
+	call_with(*state, &c, HTTP_METHOD_POST, "/api/v1/cases", "{}");
+	assert_int_equal(c.resp.status, 400);
+	done(&c);
+
+	call(*state, &c, HTTP_METHOD_PUT, "/api/v1/conflict");
+	assert_int_equal(c.resp.status, 409);
+	assert_string_equal(body_str(&c, "code"), "conflict");
+	assert_string_equal(body_str(&c, "message"), "Verouderde versie.");
+	done(&c);
+}
+
+static void
+test_default_deny_without_policy(void **state)
+{
+	struct router r;
+	struct ct_error err;
+	struct call c;
+
+	(void)state;
+	assert_int_equal(router_init(&r, routes, CT_ARRAY_SIZE(routes), NULL,
+				     NULL, &err), CT_OK);
+	call(&r, &c, HTTP_METHOD_GET, "/api/v1/cases");
+	assert_int_equal(c.resp.status, 403);
+	assert_int_equal(seen.calls, 0);
+	done(&c);
+	router_release(&r);
+}
+
+static void
+test_table_refused(void **state)
+{
+	static const struct http_route no_action[] = {
+		{ .method = HTTP_METHOD_GET, .pattern = "/health",
+		  .action = "health.read", .handler = handle_ok },
+		{ .method = HTTP_METHOD_DELETE, .pattern = "/api/v1/cases/{id:uuid}",
+		  .handler = handle_ok },
+	};
+	static const struct http_route empty_action[] = {
+		{ .method = HTTP_METHOD_GET, .pattern = "/x", .action = "",
+		  .handler = handle_ok },
+	};
+	static const struct http_route twice[] = {
+		{ .method = HTTP_METHOD_GET, .pattern = "/x", .action = "a",
+		  .handler = handle_ok },
+		{ .method = HTTP_METHOD_GET, .pattern = "/x", .action = "b",
+		  .handler = handle_ok },
+	};
+	static const struct http_route bad_pattern[] = {
+		{ .method = HTTP_METHOD_GET, .pattern = "/x/{id:float}",
+		  .action = "a", .handler = handle_ok },
+	};
+	static const struct http_route dotdot[] = {
+		{ .method = HTTP_METHOD_GET, .pattern = "/x/../y",
+		  .action = "a", .handler = handle_ok },
+	};
+	static const struct http_route no_handler[] = {
+		{ .method = HTTP_METHOD_GET, .pattern = "/x", .action = "a" },
+	};
+	struct router r;
+	struct ct_error err;
+
+	(void)state;
+	assert_int_equal(router_init(&r, no_action, 2, NULL, NULL, &err),
+			 CT_ERR_INVALID);
+	assert_non_null(strstr(err.message,
+			       "DELETE /api/v1/cases/{id:uuid}"));
+	assert_non_null(strstr(err.message, "action"));
+	assert_int_equal(router_init(&r, empty_action, 1, NULL, NULL, &err),
+			 CT_ERR_INVALID);
+	assert_non_null(strstr(err.message, "GET /x"));
+	assert_int_equal(router_init(&r, twice, 2, NULL, NULL, &err),
+			 CT_ERR_INVALID);
+	assert_non_null(strstr(err.message, "twee keer"));
+	assert_int_equal(router_init(&r, bad_pattern, 1, NULL, NULL, &err),
+			 CT_ERR_INVALID);
+	assert_int_equal(router_init(&r, dotdot, 1, NULL, NULL, &err),
+			 CT_ERR_INVALID);
+	assert_int_equal(router_init(&r, no_handler, 1, NULL, NULL, &err),
+			 CT_ERR_INVALID);
+	assert_non_null(strstr(err.message, "handler"));
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_match_with_typed_param,
+						setup, teardown),
+		cmocka_unit_test_setup_teardown(test_wrong_type_is_400, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(
+			test_not_found_and_method_not_allowed, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_query_params, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(
+			test_traversal_and_encoding_refused, setup, teardown),
+		cmocka_unit_test(test_percent_decode),
+		cmocka_unit_test_setup_teardown(test_hidden_case_is_plain_404,
+						setup, teardown),
+		cmocka_unit_test_setup_teardown(test_session_and_csrf, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(test_body_and_handler_errors,
+						setup, teardown),
+		cmocka_unit_test_setup_teardown(
+			test_default_deny_without_policy, setup, teardown),
+		cmocka_unit_test(test_table_refused),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
