@@ -24,11 +24,8 @@ const struct cli_cmd cli_commands[] = {
 	  "dossiers aanmaken, tonen en aanvullen" },
 	{ "audit", cmd_audit, CLI_NEEDS_DB | CLI_DB_READONLY,
 	  "controleer de hashketen van het journaal" },
-	/*
-	 * Enable when src/cli/cmd_demo.c lands (another engineer's file):
-	 * { "demo", cmd_demo, CLI_NEEDS_DB | CLI_CREATES_DB,
-	 *   "vul de database met een fictieve demonstratie" },
-	 */
+	{ "demo", cmd_demo, CLI_NEEDS_DB | CLI_CREATES_DB,
+	  "vul de database met fictieve demonstratiegegevens" },
 	{ NULL, NULL, 0, NULL },
 };
 
