@@ -70,6 +70,7 @@ struct demo_run {
 	const char *password_hash;
 	/* store ids of demo_orgs(), by index */
 	char (*org_ids)[CT_UUID_SIZE];
+	unsigned char *user_existed; /* by index into demo_users() */
 	size_t next_case, batch_end;
 	struct demo_tally tally;
 	struct ct_error err; /* detail of a failure inside a transaction */
@@ -107,7 +108,7 @@ demo_ensure_org(struct demo_run *run, struct store *st, struct arena *a,
 
 static enum ct_err
 demo_ensure_user(struct demo_run *run, struct store *st, struct arena *a,
-		 const struct demo_user *spec)
+		 const struct demo_user *spec, unsigned char *existed)
 {
 	struct user u;
 	enum ct_err rc;
@@ -115,6 +116,7 @@ demo_ensure_user(struct demo_run *run, struct store *st, struct arena *a,
 	rc = store_user_get(st, spec->username, a, &u, &run->err);
 	if (rc == CT_OK) {
 		run->tally.users_reused++;
+		*existed = 1;
 		return CT_OK;
 	}
 	if (rc != CT_ERR_NOTFOUND)
@@ -149,7 +151,8 @@ demo_cast_txn(struct store *st, void *arg)
 	for (i = 0; i < n_orgs && !rc; i++)
 		rc = demo_ensure_org(run, st, &a, &orgs[i], run->org_ids[i]);
 	for (i = 0; i < n_users && !rc; i++)
-		rc = demo_ensure_user(run, st, &a, &users[i]);
+		rc = demo_ensure_user(run, st, &a, &users[i],
+				      &run->user_existed[i]);
 	arena_release(&a);
 	return rc;
 }
@@ -318,8 +321,11 @@ demo_summary(struct demo_run *run, const char *password, double secs)
 
 		vocab_mask_format(&vocab_user_role, users[i].roles, roles,
 				  sizeof(roles));
+		/* an existing user keeps its own organisation and password */
 		fprintf(ctx->out, "  %-24s %-28s %s\n", users[i].username,
-			roles, orgs[users[i].org].name);
+			roles,
+			run->user_existed[i] ? "(bestond al, niet gewijzigd)"
+					     : orgs[users[i].org].name);
 	}
 	if (t->users_new > 0)
 		fprintf(ctx->out,
@@ -340,7 +346,7 @@ cmd_demo(struct cli_ctx *ctx, int argc, char **argv)
 	};
 	const struct cli_spec spec = { "demo", demo_help, opts, 0, 0 };
 	const char *args[1];
-	size_t nargs, n_orgs, n_cases = DEMO_CASES_DEFAULT;
+	size_t nargs, n_orgs, n_users, n_cases = DEMO_CASES_DEFAULT;
 	struct demo_run run;
 	char password[DEMO_PASSWORD_LEN + 1];
 	char hash[CT_PWHASH_SIZE];
@@ -379,7 +385,9 @@ cmd_demo(struct cli_ctx *ctx, int argc, char **argv)
 	}
 	run.password_hash = hash;
 	demo_orgs(&n_orgs);
+	demo_users(&n_users);
 	run.org_ids = ct_calloc(n_orgs, sizeof(*run.org_ids));
+	run.user_existed = ct_calloc(n_users, 1);
 
 	started = last_report = demo_seconds();
 	ct_error_clear(&run.err);
@@ -419,5 +427,6 @@ cmd_demo(struct cli_ctx *ctx, int argc, char **argv)
 	}
 	sodium_memzero(password, sizeof(password));
 	free(run.org_ids);
+	free(run.user_existed);
 	return status;
 }

@@ -296,6 +296,23 @@ static const char *const be_male[] = {
 	"Wout", "Pieter", "Jens", "Tom", "Koen", "Bart", "Jonas", "Arne",
 	"Stijn", "Dries", "Karim", "Ruben", "Kristof", "Bilal", "Glenn",
 };
+/* Children get names of their generation. */
+static const char *const nl_girl[] = {
+	"Emma", "Julia", "Mila", "Tess", "Sophie", "Nora", "Yara", "Sara",
+	"Lina", "Noa",
+};
+static const char *const nl_boy[] = {
+	"Noah", "Liam", "Lucas", "Finn", "Sem", "Levi", "Adam", "Mohammed",
+	"Milan", "Jesse",
+};
+static const char *const be_girl[] = {
+	"Olivia", "Louise", "Mila", "Ella", "Lina", "Marie", "Nina", "Fien",
+	"Amber", "Yasmine",
+};
+static const char *const be_boy[] = {
+	"Noah", "Arthur", "Jules", "Louis", "Lucas", "Mats", "Vic", "Adam",
+	"Rayan", "Stan",
+};
 static const char *const nl_family[] = {
 	"de Jong", "Jansen", "de Vries", "van den Berg", "van Dijk", "Bakker",
 	"Visser", "Smit", "Meijer", "de Boer", "Mulder", "de Groot", "Bos",
@@ -461,7 +478,13 @@ add_person(struct gen *g, enum person_sex sex, int age, const char *family,
 	p = &dc->persons[dc->n_persons];
 	memset(p, 0, sizeof(*p));
 	p->sex = sex;
-	if (sex == PERSON_SEX_FEMALE)
+	if (minor && sex == PERSON_SEX_FEMALE)
+		p->given_name = is_nl ? PICK(&g->r, nl_girl)
+				      : PICK(&g->r, be_girl);
+	else if (minor)
+		p->given_name = is_nl ? PICK(&g->r, nl_boy)
+				      : PICK(&g->r, be_boy);
+	else if (sex == PERSON_SEX_FEMALE)
 		p->given_name = is_nl ? PICK(&g->r, nl_female)
 				      : PICK(&g->r, be_female);
 	else

@@ -200,6 +200,7 @@ test_rerun_reuses_cast(void **state)
 	/* no new users, so no password to show */
 	assert_null(strstr(f->out_buf, "Gedeeld demowachtwoord"));
 	assert_non_null(strstr(f->out_buf, "bestonden al"));
+	assert_non_null(strstr(f->out_buf, "bestond al, niet gewijzigd"));
 }
 
 static int
