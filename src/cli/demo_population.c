@@ -372,13 +372,11 @@ range(struct prng *r, int lo, int hi)
 #define DEMO_AGE_MAX 82
 #define DEMO_ELDER_AGE 65
 /*
- * Workaround: core/validate.h accepts birth dates from 1900, but
- * ct_date_parse() (util/civtime.h, years 1970..9999) refuses older ones,
- * so the store cannot read such a person back. Until that is settled no
- * one is born before this year, which also means no elder abuse yet.
- * Lower it to 1900 when ct_date_parse accepts earlier years.
+ * Earliest birth year generated: core/validate.h accepts 1900, and
+ * ct_date (util/civtime.h) holds dates from 1900, so this only keeps the
+ * cap below explicit.
  */
-#define DEMO_BIRTH_YEAR_MIN 1970
+#define DEMO_BIRTH_YEAR_MIN 1900
 
 /* The oldest age `want` allowed by DEMO_BIRTH_YEAR_MIN. */
 static int

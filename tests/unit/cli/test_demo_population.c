@@ -264,6 +264,7 @@ test_mix_follows_seed_003(void **state)
 	struct demo_case *dc = malloc(sizeof(*dc));
 	size_t cat[DEMO_CAT__COUNT] = { 0 }, sev[SEVERITY__COUNT] = { 0 };
 	size_t minors = 0, nl = 0, thv = 0, persons = 0, incidents = 0;
+	size_t elder = 0;
 	size_t i;
 	uint64_t k;
 
@@ -278,6 +279,8 @@ test_mix_follows_seed_003(void **state)
 		nl += dc->c.jurisdiction == CT_COUNTRY_NL;
 		persons += dc->n_persons;
 		incidents += dc->n_incidents;
+		elder += ct_has(dc->incidents[0].types,
+				VIOLENCE_TYPE_ELDER_ABUSE);
 		for (i = 0; i < dc->n_persons; i++)
 			if (ct_has(dc->persons[i].roles, PERSON_ROLE_REMOVED)) {
 				thv++;
@@ -304,6 +307,8 @@ test_mix_follows_seed_003(void **state)
 		     MIX_CASES, 0.05, 0.02, "once or few, unknown");
 	assert_share(nl, MIX_CASES, 0.70, 0.04, "Netherlands");
 	assert_share(thv, MIX_CASES, 0.75, 0.04, "removed person (THV)");
+	/* older parents abused by an adult child: elder abuse too */
+	assert_true(elder > 0 && elder < cat[DEMO_CAT_PARENT_ABUSE]);
 	/* households of a realistic size */
 	assert_true(persons >= 3 * MIX_CASES && persons <= 5 * MIX_CASES);
 	assert_true(incidents >= 15 * MIX_CASES / 10 &&
