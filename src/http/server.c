@@ -376,6 +376,8 @@ http_server_start(const struct http_server_config *config,
 
 	srv->daemon = MHD_start_daemon(
 		flags, srv->config.port, NULL, NULL, on_request, srv,
+		/* First, so that no message goes to the library's logger. */
+		MHD_OPTION_EXTERNAL_LOGGER, mhd_log, NULL,
 		MHD_OPTION_SOCK_ADDR, addr,
 		MHD_OPTION_THREAD_POOL_SIZE, srv->config.threads,
 		MHD_OPTION_CONNECTION_LIMIT, srv->config.connection_limit,
@@ -384,7 +386,6 @@ http_server_start(const struct http_server_config *config,
 		MHD_OPTION_STRICT_FOR_CLIENT, (int)1,
 		MHD_OPTION_URI_LOG_CALLBACK, uri_log_cb, srv,
 		MHD_OPTION_NOTIFY_COMPLETED, on_completed, srv,
-		MHD_OPTION_EXTERNAL_LOGGER, mhd_log, NULL,
 		MHD_OPTION_END);
 	if (!srv->daemon) {
 		int saved = errno;
