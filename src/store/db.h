@@ -40,8 +40,8 @@ enum db_open_flags {
 
 struct db_driver {
 	const char *name;
-	enum ct_err (*open)(const char *target, unsigned flags,
-			    struct db **out, struct ct_error *err);
+	enum ct_err (*open)(const char *target, unsigned flags, struct db **out,
+			    struct ct_error *err);
 	void (*close)(struct db *db);
 	/* One or more statements without parameters or results. */
 	enum ct_err (*exec)(struct db *db, const char *sql,

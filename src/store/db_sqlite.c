@@ -77,10 +77,11 @@ sq_error(const char *path, sqlite3 *h, int rc, const char *what,
 				    "beheerder.",
 				    path, detail);
 	case SQLITE_NOTADB:
-		return ct_error_set(err, CT_ERR_DB_FOREIGN,
-				    "%s is geen Casustafel-database. Controleer "
-				    "het pad.",
-				    path);
+		return ct_error_set(
+			err, CT_ERR_DB_FOREIGN,
+			"%s is geen Casustafel-database. Controleer "
+			"het pad.",
+			path);
 	case SQLITE_FULL:
 		return ct_error_set(err, CT_ERR_DISK_FULL,
 				    "De schijf van database %s is vol; er is "
@@ -90,23 +91,26 @@ sq_error(const char *path, sqlite3 *h, int rc, const char *what,
 	case SQLITE_READONLY:
 	case SQLITE_PERM:
 	case SQLITE_CANTOPEN:
-		return ct_error_set(err, CT_ERR_READONLY,
-				    "Database %s kan niet worden beschreven "
-				    "(%s). Controleer de rechten op het bestand "
-				    "en de map, of open haar niet alleen-lezen.",
-				    path, detail);
+		return ct_error_set(
+			err, CT_ERR_READONLY,
+			"Database %s kan niet worden beschreven "
+			"(%s). Controleer de rechten op het bestand "
+			"en de map, of open haar niet alleen-lezen.",
+			path, detail);
 	case SQLITE_BUSY:
 	case SQLITE_LOCKED:
-		return ct_error_set(err, CT_ERR_BUSY,
-				    "Database %s is bezet door een ander "
-				    "proces. Probeer het zo opnieuw; blijft het "
-				    "bezet, kijk dan welk proces haar gebruikt.",
-				    path);
+		return ct_error_set(
+			err, CT_ERR_BUSY,
+			"Database %s is bezet door een ander "
+			"proces. Probeer het zo opnieuw; blijft het "
+			"bezet, kijk dan welk proces haar gebruikt.",
+			path);
 	case SQLITE_IOERR:
-		return ct_error_set(err, CT_ERR_IO,
-				    "Lees- of schrijffout bij database %s (%s). "
-				    "Controleer de schijf.",
-				    path, detail);
+		return ct_error_set(
+			err, CT_ERR_IO,
+			"Lees- of schrijffout bij database %s (%s). "
+			"Controleer de schijf.",
+			path, detail);
 	case SQLITE_TOOBIG:
 		return ct_error_set(err, CT_ERR_LIMIT,
 				    "Een waarde is te groot voor database %s.",
@@ -215,12 +219,13 @@ sq_create_file(const char *path, struct ct_error *err)
 					   "opnieuw.",
 					   path);
 		else
-			ret = ct_error_set(err, CT_ERR_READONLY,
-					   "Database %s kan niet worden "
-					   "aangemaakt: in map %s mag niet "
-					   "worden geschreven (%s). Kies een "
-					   "map waarin Casustafel mag schrijven.",
-					   path, dir, strerror(saved));
+			ret = ct_error_set(
+				err, CT_ERR_READONLY,
+				"Database %s kan niet worden "
+				"aangemaakt: in map %s mag niet "
+				"worden geschreven (%s). Kies een "
+				"map waarin Casustafel mag schrijven.",
+				path, dir, strerror(saved));
 		goto out;
 	}
 	if (fd >= 0)
@@ -270,8 +275,7 @@ sq_check_identity(struct db_sqlite *d, struct ct_error *err)
 }
 
 static enum ct_err
-sq_open(const char *path, unsigned flags, struct db **out,
-	struct ct_error *err)
+sq_open(const char *path, unsigned flags, struct db **out, struct ct_error *err)
 {
 	struct db_sqlite *d = NULL;
 	struct stat sb;
@@ -433,8 +437,7 @@ sq_step(struct db_stmt *s, int *row, struct ct_error *err)
 
 	*row = 0;
 	if (st->bind_rc != SQLITE_OK)
-		return sq_error(st->db->path, NULL, st->bind_rc, "binden",
-				err);
+		return sq_error(st->db->path, NULL, st->bind_rc, "binden", err);
 	rc = sqlite3_step(st->s);
 	if (rc == SQLITE_ROW) {
 		*row = 1;
@@ -481,8 +484,7 @@ sq_changes(struct db *db)
 static enum ct_err
 sq_begin(struct db *db, int write, struct ct_error *err)
 {
-	return sq_exec_raw(to_sq(db), write ? "BEGIN IMMEDIATE" : "BEGIN",
-			   err);
+	return sq_exec_raw(to_sq(db), write ? "BEGIN IMMEDIATE" : "BEGIN", err);
 }
 
 static enum ct_err

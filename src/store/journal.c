@@ -110,8 +110,8 @@ load_head(struct store *st, struct ct_error *err)
 enum ct_err
 journal_append(struct store *st, const struct store_actor *who,
 	       const char *case_id, const char *action, const char *entity,
-	       const char *entity_id, const json_t *before,
-	       const json_t *after, struct ct_error *err)
+	       const char *entity_id, const json_t *before, const json_t *after,
+	       struct ct_error *err)
 {
 	struct journal_entry e;
 	struct db_stmt *s = NULL;
@@ -201,8 +201,7 @@ read_entry(struct db_stmt *s, struct arena *a, struct journal_entry *e)
 
 enum ct_err
 store_journal_list(struct store *st, const char *case_id, struct arena *a,
-		   struct journal_entry **out, size_t *n,
-		   struct ct_error *err)
+		   struct journal_entry **out, size_t *n, struct ct_error *err)
 {
 	struct journal_entry *arr = NULL;
 	struct db_stmt *s = NULL;
@@ -274,8 +273,7 @@ store_journal_verify(struct store *st, struct store_verify_result *res,
 
 	memset(res, 0, sizeof(*res));
 	snprintf(prev, sizeof(prev), "%s", JOURNAL_GENESIS);
-	snprintf(res->head_hash, sizeof(res->head_hash), "%s",
-		 JOURNAL_GENESIS);
+	snprintf(res->head_hash, sizeof(res->head_hash), "%s", JOURNAL_GENESIS);
 	/* One read transaction: a consistent snapshot while writers go on. */
 	if (st->depth == 0) {
 		rc = db_begin(st->db, 0, err);

@@ -379,14 +379,13 @@ store_close(struct store *st)
 enum ct_err
 store_counts(struct store *st, struct store_counts *out, struct ct_error *err)
 {
-	static const char sql[] =
-		"SELECT (SELECT count(*) FROM orgs),"
-		" (SELECT count(*) FROM users),"
-		" (SELECT count(*) FROM cases),"
-		" (SELECT count(*) FROM persons),"
-		" (SELECT count(*) FROM relations),"
-		" (SELECT count(*) FROM incidents),"
-		" (SELECT count(*) FROM journal)";
+	static const char sql[] = "SELECT (SELECT count(*) FROM orgs),"
+				  " (SELECT count(*) FROM users),"
+				  " (SELECT count(*) FROM cases),"
+				  " (SELECT count(*) FROM persons),"
+				  " (SELECT count(*) FROM relations),"
+				  " (SELECT count(*) FROM incidents),"
+				  " (SELECT count(*) FROM journal)";
 	struct db_stmt *s = NULL;
 	enum ct_err rc;
 	int row;

@@ -173,13 +173,12 @@ store_case_create(struct store *st, const struct store_actor *who,
 		rec.created_at = store_now(st);
 		rec.updated_at = rec.created_at;
 		rec.version = 1;
-		ct_local_date(ct_country_zone(rec.jurisdiction),
-			      rec.created_at, &today);
+		ct_local_date(ct_country_zone(rec.jurisdiction), rec.created_at,
+			      &today);
 		rc = next_reference_seq(st, rec.region, today.year, &seq, err);
 	}
-	if (rc == CT_OK &&
-	    case_reference_format(rec.region, today.year, seq,
-				  rec.reference) != CT_OK)
+	if (rc == CT_OK && case_reference_format(rec.region, today.year, seq,
+						 rec.reference) != CT_OK)
 		CT_BUG("validated region and year do not form a reference");
 	if (rc == CT_OK)
 		rc = insert_case(st, &rec, err);
@@ -196,8 +195,8 @@ store_case_create(struct store *st, const struct store_actor *who,
 }
 
 enum ct_err
-store_case_get(struct store *st, const char *id_or_reference,
-	       struct arena *a, struct ct_case *out, struct ct_error *err)
+store_case_get(struct store *st, const char *id_or_reference, struct arena *a,
+	       struct ct_case *out, struct ct_error *err)
 {
 	struct db_stmt *s = NULL;
 	struct ct_case c;
@@ -295,8 +294,8 @@ store_case_update(struct store *st, const struct store_actor *who,
 		goto end;
 	jb = case_to_json(&before);
 	ja = case_to_json(&rec);
-	rc = journal_append(st, who, rec.id, "case.update", "case", rec.id,
-			    jb, ja, err);
+	rc = journal_append(st, who, rec.id, "case.update", "case", rec.id, jb,
+			    ja, err);
 end:
 	rc = store_write_end(st, rc, err);
 	if (rc == CT_OK) {
@@ -398,8 +397,8 @@ count_cases(struct store *st, const struct case_where *w, size_t *total,
 
 enum ct_err
 store_case_list(struct store *st, const struct store_case_filter *f,
-		struct arena *a, struct ct_case **out, size_t *n,
-		size_t *total, struct ct_error *err)
+		struct arena *a, struct ct_case **out, size_t *n, size_t *total,
+		struct ct_error *err)
 {
 	struct ct_case *arr = NULL;
 	struct db_stmt *s = NULL;
@@ -413,8 +412,7 @@ store_case_list(struct store *st, const struct store_case_filter *f,
 	if (limit > STORE_LIST_LIMIT_MAX)
 		limit = STORE_LIST_LIMIT_MAX;
 	if (f->offset > (size_t)INT64_MAX)
-		return ct_error_set(err, CT_ERR_INVALID,
-				    "offset: te groot.");
+		return ct_error_set(err, CT_ERR_INVALID, "offset: te groot.");
 	sbuf_init(&sql, SBUF_MAX_SMALL);
 	rc = build_where(f, &w, err);
 	if (rc)

@@ -21,10 +21,10 @@
 
 struct store {
 	struct db *db;
-	unsigned flags;     /* enum store_open_flags */
+	unsigned flags;	    /* enum store_open_flags */
 	int schema_version; /* as found in meta, after migrations */
-	int depth;          /* nesting of write transactions, 0 = none */
-	int tx_broken;      /* the backend aborted the outer transaction */
+	int depth;	    /* nesting of write transactions, 0 = none */
+	int tx_broken;	    /* the backend aborted the outer transaction */
 	int64_t (*now)(void *ctx);
 	void *now_ctx;
 	/*
@@ -73,14 +73,15 @@ enum ct_err store_row_exists(struct store *st, const char *sql,
  * noun with article, e.g. "De persoon") with id `id`: names who changed it
  * last according to the journal.
  */
-enum ct_err store_conflict(struct store *st, const char *what,
-			   const char *id, struct ct_error *err);
+enum ct_err store_conflict(struct store *st, const char *what, const char *id,
+			   struct ct_error *err);
 
 /* Column text copied into the arena; NULL for SQL NULL. */
 const char *store_col_str(struct db_stmt *s, int col, struct arena *a);
 /* Copy column text into a fixed buffer (ids); "" for NULL. */
 void store_col_buf(struct db_stmt *s, int col, char *out, size_t n);
-/* Column holding a vocabulary code -> position; CT_ERR_DB_CORRUPT if unknown. */
+/* Column holding a vocabulary code -> position; CT_ERR_DB_CORRUPT if unknown.
+ */
 enum ct_err store_col_enum(struct store *st, struct db_stmt *s, int col,
 			   const struct vocab *v, int *out,
 			   struct ct_error *err);

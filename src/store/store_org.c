@@ -17,8 +17,8 @@
 #define ORG_COLUMNS "id, name, type, country, email, version"
 
 static enum ct_err
-read_org(struct store *st, struct db_stmt *s, struct arena *a,
-	 struct org *o, struct ct_error *err)
+read_org(struct store *st, struct db_stmt *s, struct arena *a, struct org *o,
+	 struct ct_error *err)
 {
 	enum ct_err rc;
 	int v;
@@ -68,8 +68,8 @@ insert_org(struct store *st, const struct org *o, int64_t now,
 }
 
 enum ct_err
-store_org_create(struct store *st, const struct store_actor *who,
-		 struct org *o, struct ct_error *err)
+store_org_create(struct store *st, const struct store_actor *who, struct org *o,
+		 struct ct_error *err)
 {
 	struct ct_problems p;
 	struct org rec = *o;
@@ -89,8 +89,8 @@ store_org_create(struct store *st, const struct store_actor *who,
 	rc = store_write_begin(st, err);
 	if (rc)
 		return rc;
-	rc = store_row_exists(st, "SELECT 1 FROM orgs WHERE name = ?",
-			      o->name, &taken, err);
+	rc = store_row_exists(st, "SELECT 1 FROM orgs WHERE name = ?", o->name,
+			      &taken, err);
 	if (rc == CT_OK && taken)
 		rc = ct_error_set(err, CT_ERR_EXISTS,
 				  "name: er bestaat al een organisatie met "
@@ -148,8 +148,8 @@ store_org_get(struct store *st, const char *id_or_name, struct arena *a,
 }
 
 enum ct_err
-store_org_list(struct store *st, struct arena *a, struct org **out,
-	       size_t *n, struct ct_error *err)
+store_org_list(struct store *st, struct arena *a, struct org **out, size_t *n,
+	       struct ct_error *err)
 {
 	struct org *arr = NULL;
 	struct db_stmt *s = NULL;

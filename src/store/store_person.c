@@ -99,14 +99,13 @@ insert_person(struct store *st, const struct person *p, int64_t now,
 }
 
 static enum ct_err
-check_case_exists(struct store *st, const char *case_id,
-		  struct ct_error *err)
+check_case_exists(struct store *st, const char *case_id, struct ct_error *err)
 {
 	enum ct_err rc;
 	int found;
 
-	rc = store_row_exists(st, "SELECT 1 FROM cases WHERE id = ?",
-			      case_id, &found, err);
+	rc = store_row_exists(st, "SELECT 1 FROM cases WHERE id = ?", case_id,
+			      &found, err);
 	if (rc == CT_OK && !found)
 		rc = ct_error_set(err, CT_ERR_NOTFOUND,
 				  "case_id: casus %s bestaat niet; voeg de "

@@ -38,16 +38,15 @@ read_relation(struct store *st, struct db_stmt *s, struct relation *r,
 
 /* The person exists and is part of case_id; field names the input. */
 static enum ct_err
-check_person_in_case(struct store *st, const char *field,
-		     const char *person_id, const char *case_id,
-		     struct ct_error *err)
+check_person_in_case(struct store *st, const char *field, const char *person_id,
+		     const char *case_id, struct ct_error *err)
 {
 	struct db_stmt *s = NULL;
 	enum ct_err rc;
 	int row;
 
-	rc = db_prepare(st->db, "SELECT case_id FROM persons WHERE id = ?",
-			&s, err);
+	rc = db_prepare(st->db, "SELECT case_id FROM persons WHERE id = ?", &s,
+			err);
 	if (rc)
 		return rc;
 	db_bind_text(s, 1, person_id);

@@ -60,8 +60,7 @@ store_conflict(struct store *st, const char *what, const char *id,
 		db_bind_text(s, 1, id);
 		if (db_step(s, &row, NULL) == CT_OK && row &&
 		    db_column_text(s, 0))
-			snprintf(who, sizeof(who), "%s",
-				 db_column_text(s, 0));
+			snprintf(who, sizeof(who), "%s", db_column_text(s, 0));
 		db_finalize(s);
 	}
 	return ct_error_set(err, CT_ERR_CONFLICT,
@@ -94,8 +93,7 @@ bad_code(struct store *st, const struct vocab *v, const char *code,
 			    "Database %s bevat een onbekende waarde '%s' voor "
 			    "%s; zij is beschadigd of door een nieuwere "
 			    "versie geschreven. Meld het aan de beheerder.",
-			    db_target(st->db), code ? code : "(leeg)",
-			    v->name);
+			    db_target(st->db), code ? code : "(leeg)", v->name);
 }
 
 enum ct_err

@@ -80,8 +80,7 @@ test_case_init(struct ct_case *c, const char *owner_org_id)
 	memset(c, 0, sizeof(*c));
 	c->jurisdiction = CT_COUNTRY_NL;
 	c->region = "AMS";
-	snprintf(c->owner_org_id, sizeof(c->owner_org_id), "%s",
-		 owner_org_id);
+	snprintf(c->owner_org_id, sizeof(c->owner_org_id), "%s", owner_org_id);
 	c->pattern = PATTERN_UNKNOWN;
 }
 

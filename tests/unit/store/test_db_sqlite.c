@@ -18,9 +18,9 @@ open_db(struct store_fixture *f)
 
 	memset(f, 0, sizeof(*f));
 	test_tmpdir(f);
-	assert_int_equal(db_sqlite_driver.open(f->path, DB_OPEN_CREATE, &db,
-					       &err),
-			 CT_OK);
+	assert_int_equal(
+		db_sqlite_driver.open(f->path, DB_OPEN_CREATE, &db, &err),
+		CT_OK);
 	assert_int_equal(db_exec(db, "CREATE TABLE t (k TEXT, v BIGINT)", &err),
 			 CT_OK);
 	return db;
@@ -37,26 +37,24 @@ test_statements(void **state)
 
 	(void)state;
 	assert_string_equal(db_target(db), f.path);
-	assert_int_equal(db_prepare(db, "INSERT INTO t VALUES (?, ?)", &s,
-				    &err),
-			 CT_OK);
+	assert_int_equal(
+		db_prepare(db, "INSERT INTO t VALUES (?, ?)", &s, &err), CT_OK);
 	db_bind_text(s, 1, "een");
 	db_bind_int64(s, 2, INT64_C(9007199254740993));
 	assert_int_equal(db_step(s, &row, &err), CT_OK);
 	assert_int_equal(row, 0);
 	assert_int_equal(db_changes(db), 1);
 	db_finalize(s);
-	assert_int_equal(db_prepare(db, "INSERT INTO t VALUES (?, ?)", &s,
-				    &err),
-			 CT_OK);
+	assert_int_equal(
+		db_prepare(db, "INSERT INTO t VALUES (?, ?)", &s, &err), CT_OK);
 	db_bind_text(s, 1, NULL);
 	db_bind_null(s, 2);
 	assert_int_equal(db_step(s, &row, &err), CT_OK);
 	db_finalize(s);
 
-	assert_int_equal(db_prepare(db, "SELECT k, v FROM t ORDER BY k", &s,
-				    &err),
-			 CT_OK);
+	assert_int_equal(
+		db_prepare(db, "SELECT k, v FROM t ORDER BY k", &s, &err),
+		CT_OK);
 	assert_int_equal(db_step(s, &row, &err), CT_OK);
 	assert_int_equal(row, 1);
 	assert_true(db_column_is_null(s, 0));
@@ -121,10 +119,9 @@ test_errors(void **state)
 	assert_int_equal(test_raw_count(f.path, "PRAGMA application_id"),
 			 DB_SQLITE_APPLICATION_ID);
 	/* WAL is a property of the file, kept after close. */
-	assert_int_equal(test_raw_count(f.path,
-					"SELECT count(*) FROM "
-					"pragma_journal_mode WHERE "
-					"journal_mode = 'wal'"),
+	assert_int_equal(test_raw_count(f.path, "SELECT count(*) FROM "
+						"pragma_journal_mode WHERE "
+						"journal_mode = 'wal'"),
 			 1);
 	test_rmdir(&f);
 }

@@ -48,7 +48,7 @@ static void
 test_every_mutation_is_journalled(void **state)
 {
 	static const char *const actions[] = {
-		"case.create", "person.add",   "person.add",
+		"case.create",	"person.add",	"person.add",
 		"relation.add", "incident.add", "case.update",
 	};
 	struct store_fixture f;
@@ -60,9 +60,8 @@ test_every_mutation_is_journalled(void **state)
 	test_open(&f, 1);
 	f.who.user_id = "0b7e6c1e-9a51-4c1b-8f0e-3f4a5b6c7d8e";
 	populate(&f);
-	assert_int_equal(store_journal_list(f.st, f.kase.id, &f.a, &e, &n,
-					    &err),
-			 CT_OK);
+	assert_int_equal(
+		store_journal_list(f.st, f.kase.id, &f.a, &e, &n, &err), CT_OK);
 	assert_int_equal(n, CT_ARRAY_SIZE(actions));
 	for (i = 0; i < n; i++) {
 		assert_string_equal(e[i].action, actions[i]);
@@ -71,8 +70,7 @@ test_every_mutation_is_journalled(void **state)
 		if (i == 0) /* made by test_open(), without a user */
 			assert_null(e[i].actor_user_id);
 		else
-			assert_string_equal(e[i].actor_user_id,
-					    f.who.user_id);
+			assert_string_equal(e[i].actor_user_id, f.who.user_id);
 		assert_null(e[i].actor_org_id);
 		assert_int_equal(e[i].at, TEST_NOW);
 		assert_non_null(e[i].after_json);
@@ -124,9 +122,9 @@ test_chain_verifies_and_counts(void **state)
 	test_open(&f, 1);
 	populate(&f);
 	progress_calls = 0;
-	assert_int_equal(store_journal_verify(f.st, &res, count_progress,
-					      NULL, &err),
-			 CT_OK);
+	assert_int_equal(
+		store_journal_verify(f.st, &res, count_progress, NULL, &err),
+		CT_OK);
 	assert_int_equal(res.entries, 7);
 	assert_int_equal(res.first_broken, 0);
 	assert_true(res.bytes > 7 * 13 * 8);

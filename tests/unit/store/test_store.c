@@ -189,9 +189,9 @@ test_corrupt_file(void **state)
 	memset(junk, 0xA5, sizeof(junk));
 	fd = open(f.path, O_WRONLY);
 	assert_true(fd >= 0);
-	assert_int_equal(pwrite(fd, junk, sizeof(junk), sb.st_size / 2 / 4096 *
-								4096),
-			 (ssize_t)sizeof(junk));
+	assert_int_equal(
+		pwrite(fd, junk, sizeof(junk), sb.st_size / 2 / 4096 * 4096),
+		(ssize_t)sizeof(junk));
 	close(fd);
 	assert_int_equal(store_open(f.path, 0, &st, &err), CT_ERR_DB_CORRUPT);
 	assert_null(st);
@@ -315,7 +315,7 @@ static enum ct_err
 add_cases(struct store *st, void *ctx)
 {
 	struct bulk *b = ctx;
-	struct store_actor who = { NULL, NULL, "test:bulk" };
+	struct store_actor who = {NULL, NULL, "test:bulk"};
 	struct ct_error err;
 	struct ct_case c;
 	enum ct_err rc;
@@ -365,7 +365,7 @@ test_transaction_commits_and_rolls_back(void **state)
 static enum ct_err
 one_bad_among_good(struct store *st, void *ctx)
 {
-	struct store_actor who = { NULL, NULL, "test:bulk" };
+	struct store_actor who = {NULL, NULL, "test:bulk"};
 	struct store_fixture *f = ctx;
 	struct ct_error err;
 	struct person p;

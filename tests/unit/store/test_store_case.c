@@ -45,18 +45,18 @@ test_references(void **state)
 	assert_int_equal(store_case_create(f.st, &f.who, &c, &err), CT_OK);
 	assert_string_equal(c.reference, "RTM-2026-00001");
 
-	assert_int_equal(store_case_get(f.st, "LIM-2026-00001", &f.a, &got,
-					&err),
-			 CT_OK);
+	assert_int_equal(
+		store_case_get(f.st, "LIM-2026-00001", &f.a, &got, &err),
+		CT_OK);
 	assert_string_equal(got.region, "LIM");
 	assert_int_equal(got.jurisdiction, CT_COUNTRY_BE);
 	assert_string_equal(got.owner_org_id, f.org.id);
 	assert_int_equal(store_case_get(f.st, f.kase.id, &f.a, &got, &err),
 			 CT_OK);
 	assert_string_equal(got.reference, "AMS-2026-00001");
-	assert_int_equal(store_case_get(f.st, "AMS-2026-09999", &f.a, &got,
-					&err),
-			 CT_ERR_NOTFOUND);
+	assert_int_equal(
+		store_case_get(f.st, "AMS-2026-09999", &f.a, &got, &err),
+		CT_ERR_NOTFOUND);
 	test_close(&f);
 }
 
@@ -105,8 +105,7 @@ test_update_and_stale_version(void **state)
 	f.now += 60;
 	theirs.pattern = PATTERN_SITUATIONAL;
 	f.who.label = "coordinator:petra";
-	assert_int_equal(store_case_update(f.st, &f.who, &theirs, &err),
-			 CT_OK);
+	assert_int_equal(store_case_update(f.st, &f.who, &theirs, &err), CT_OK);
 	assert_int_equal(theirs.version, 2);
 	assert_int_equal(theirs.updated_at, TEST_NOW + 60);
 
@@ -160,9 +159,9 @@ test_list_filters(void **state)
 				 CT_OK);
 	}
 	store_case_filter_init(&filt);
-	assert_int_equal(store_case_list(f.st, &filt, &f.a, &list, &n, &total,
-					 &err),
-			 CT_OK);
+	assert_int_equal(
+		store_case_list(f.st, &filt, &f.a, &list, &n, &total, &err),
+		CT_OK);
 	assert_int_equal(n, 6);
 	assert_int_equal(total, 6);
 	assert_string_equal(list[0].reference, "LIM-2026-00002");
@@ -171,9 +170,9 @@ test_list_filters(void **state)
 	filt.region = "AMS";
 	filt.limit = 2;
 	filt.offset = 1;
-	assert_int_equal(store_case_list(f.st, &filt, &f.a, &list, &n, &total,
-					 &err),
-			 CT_OK);
+	assert_int_equal(
+		store_case_list(f.st, &filt, &f.a, &list, &n, &total, &err),
+		CT_OK);
 	assert_int_equal(total, 4);
 	assert_int_equal(n, 2);
 	assert_string_equal(list[0].reference, "AMS-2026-00003");
@@ -183,21 +182,21 @@ test_list_filters(void **state)
 	filt.owner_org_id = other.id;
 	filt.jurisdiction = CT_COUNTRY_BE;
 	filt.status = CASE_STATUS_OPEN;
-	assert_int_equal(store_case_list(f.st, &filt, &f.a, &list, &n, &total,
-					 &err),
-			 CT_OK);
+	assert_int_equal(
+		store_case_list(f.st, &filt, &f.a, &list, &n, &total, &err),
+		CT_OK);
 	assert_int_equal(total, 2);
 	assert_int_equal(n, 2);
 	filt.status = CASE_STATUS_CLOSED;
-	assert_int_equal(store_case_list(f.st, &filt, &f.a, &list, &n, &total,
-					 &err),
-			 CT_OK);
+	assert_int_equal(
+		store_case_list(f.st, &filt, &f.a, &list, &n, &total, &err),
+		CT_OK);
 	assert_int_equal(total, 0);
 	assert_int_equal(n, 0);
 	filt.status = 42;
-	assert_int_equal(store_case_list(f.st, &filt, &f.a, &list, &n, &total,
-					 &err),
-			 CT_ERR_INVALID);
+	assert_int_equal(
+		store_case_list(f.st, &filt, &f.a, &list, &n, &total, &err),
+		CT_ERR_INVALID);
 	test_close(&f);
 }
 

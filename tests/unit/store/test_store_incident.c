@@ -18,8 +18,8 @@ incident_init(struct incident *in, const char *case_id, int64_t at)
 	in->occurred_at = at;
 	in->types = CT_BIT(VIOLENCE_TYPE_PARTNER) |
 		    CT_BIT(VIOLENCE_TYPE_CHILDREN_WITNESS);
-	in->forms = CT_BIT(VIOLENCE_FORM_PHYSICAL) |
-		    CT_BIT(VIOLENCE_FORM_THREATS);
+	in->forms =
+		CT_BIT(VIOLENCE_FORM_PHYSICAL) | CT_BIT(VIOLENCE_FORM_THREATS);
 	in->severity = SEVERITY_VERY_SERIOUS;
 	in->location = "Woning";
 	in->description = "Ruzie escaleerde;\nkinderen waren thuis.";
@@ -44,9 +44,9 @@ test_add_and_list(void **state)
 	in.forms = CT_BIT(VIOLENCE_FORM_STALKING);
 	in.severity = SEVERITY_UNKNOWN;
 	assert_int_equal(store_incident_add(f.st, &f.who, &in, &err), CT_OK);
-	assert_int_equal(store_incident_list(f.st, f.kase.id, &f.a, &list, &n,
-					     &err),
-			 CT_OK);
+	assert_int_equal(
+		store_incident_list(f.st, f.kase.id, &f.a, &list, &n, &err),
+		CT_OK);
 	assert_int_equal(n, 2);
 	/* Oldest occurrence first. */
 	assert_int_equal(list[0].occurred_at, TEST_NOW - 86400);

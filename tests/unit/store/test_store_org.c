@@ -31,9 +31,9 @@ test_create_get_list(void **state)
 	assert_int_equal(got.country, CT_COUNTRY_NL);
 	assert_string_equal(got.email, "wijk@politie.example");
 	assert_int_equal(got.version, 1);
-	assert_int_equal(store_org_get(f.st, "Politie Amsterdam", &f.a, &got,
-				       &err),
-			 CT_OK);
+	assert_int_equal(
+		store_org_get(f.st, "Politie Amsterdam", &f.a, &got, &err),
+		CT_OK);
 	assert_string_equal(got.id, o.id);
 
 	test_org_init(&o, "CAW Limburg");
@@ -99,9 +99,8 @@ test_journal_entry(void **state)
 	(void)state;
 	test_open(&f, 1);
 	/* Organisation entries belong to no case. */
-	assert_int_equal(store_journal_list(f.st, f.kase.id, &f.a, &e, &n,
-					    &err),
-			 CT_OK);
+	assert_int_equal(
+		store_journal_list(f.st, f.kase.id, &f.a, &e, &n, &err), CT_OK);
 	assert_int_equal(n, 1);
 	assert_string_equal(e[0].action, "case.create");
 	assert_int_equal(test_counts(&f).journal, 2);

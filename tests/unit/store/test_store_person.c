@@ -43,9 +43,9 @@ test_add_get_list(void **state)
 	p.has_birth_date = 0;
 	p.roles = CT_BIT(PERSON_ROLE_PERPETRATOR);
 	assert_int_equal(store_person_add(f.st, &f.who, &p, &err), CT_OK);
-	assert_int_equal(store_person_list(f.st, f.kase.id, &f.a, &list, &n,
-					   &err),
-			 CT_OK);
+	assert_int_equal(
+		store_person_list(f.st, f.kase.id, &f.a, &list, &n, &err),
+		CT_OK);
 	assert_int_equal(n, 2);
 	assert_string_equal(list[0].given_name, "Anna");
 	assert_string_equal(list[1].given_name, "Bram");
@@ -110,9 +110,8 @@ test_update_and_conflict(void **state)
 	assert_string_equal(got.given_name, "Anne");
 	assert_int_equal(got.version, 2);
 	assert_true(ct_has(got.roles, PERSON_ROLE_WITNESS));
-	assert_int_equal(store_journal_list(f.st, f.kase.id, &f.a, &e, &n,
-					    &err),
-			 CT_OK);
+	assert_int_equal(
+		store_journal_list(f.st, f.kase.id, &f.a, &e, &n, &err), CT_OK);
 	assert_int_equal(n, 3);
 	assert_string_equal(e[2].action, "person.update");
 	assert_non_null(strstr(e[2].before_json, "Anna"));

@@ -42,9 +42,9 @@ test_add_and_list(void **state)
 	assert_int_equal(store_relation_add(f.st, &f.who, &r, &err), CT_OK);
 	assert_true(ct_uuid_valid(r.id));
 	assert_int_equal(r.version, 1);
-	assert_int_equal(store_relation_list(f.st, f.kase.id, &f.a, &list, &n,
-					     &err),
-			 CT_OK);
+	assert_int_equal(
+		store_relation_list(f.st, f.kase.id, &f.a, &list, &n, &err),
+		CT_OK);
 	assert_int_equal(n, 1);
 	assert_string_equal(list[0].id, r.id);
 	assert_string_equal(list[0].person_a, a.id);

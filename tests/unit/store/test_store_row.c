@@ -13,7 +13,7 @@
 static void
 test_actor_required(void **state)
 {
-	struct store_actor who = { NULL, NULL, NULL };
+	struct store_actor who = {NULL, NULL, NULL};
 	struct ct_error err;
 
 	(void)state;
@@ -48,8 +48,8 @@ test_grow_keeps_contents(void **state)
 	arena_init(&a, 1024);
 	cap = 0;
 	arr = NULL;
-	for (i = 0; i < 1000 && (arr = store_grow(&a, arr, i, &cap,
-						   sizeof(*arr))) != NULL;
+	for (i = 0; i < 1000 &&
+		    (arr = store_grow(&a, arr, i, &cap, sizeof(*arr))) != NULL;
 	     i++)
 		arr[i] = 1;
 	assert_null(arr);

@@ -33,9 +33,9 @@ test_create_get_list(void **state)
 	(void)state;
 	test_open(&f, 1);
 	user_init(&u, f.org.id, "sanne");
-	assert_int_equal(store_user_create(f.st, &f.who, &u, "$argon2id$x",
-					   &err),
-			 CT_OK);
+	assert_int_equal(
+		store_user_create(f.st, &f.who, &u, "$argon2id$x", &err),
+		CT_OK);
 	assert_true(ct_uuid_valid(u.id));
 	assert_int_equal(store_user_get(f.st, "sanne", &f.a, &got, &err),
 			 CT_OK);
@@ -55,12 +55,10 @@ test_create_get_list(void **state)
 			 CT_OK);
 	assert_int_equal(n, 2);
 	assert_string_equal(list[0].username, "admin");
-	assert_int_equal(store_user_list(f.st, f.org.id, &f.a, &list, &n,
-					 &err),
+	assert_int_equal(store_user_list(f.st, f.org.id, &f.a, &list, &n, &err),
 			 CT_OK);
 	assert_int_equal(n, 2);
-	assert_int_equal(store_user_list(f.st, "nobody", &f.a, &list, &n,
-					 &err),
+	assert_int_equal(store_user_list(f.st, "nobody", &f.a, &list, &n, &err),
 			 CT_OK);
 	assert_int_equal(n, 0);
 	test_close(&f);
@@ -79,16 +77,14 @@ test_password_hash(void **state)
 	user_init(&u, f.org.id, "sanne");
 	assert_int_equal(store_user_create(f.st, &f.who, &u, NULL, &err),
 			 CT_OK);
-	assert_int_equal(store_user_password_hash(f.st, u.id, &f.a, &hash,
-						  &err),
-			 CT_OK);
+	assert_int_equal(
+		store_user_password_hash(f.st, u.id, &f.a, &hash, &err), CT_OK);
 	assert_null(hash);
 	assert_int_equal(store_user_set_password(f.st, &f.who, u.id,
 						 "$argon2id$geheim", &err),
 			 CT_OK);
-	assert_int_equal(store_user_password_hash(f.st, u.id, &f.a, &hash,
-						  &err),
-			 CT_OK);
+	assert_int_equal(
+		store_user_password_hash(f.st, u.id, &f.a, &hash, &err), CT_OK);
 	assert_string_equal(hash, "$argon2id$geheim");
 	assert_int_equal(store_user_get(f.st, u.id, &f.a, &got, &err), CT_OK);
 	assert_int_equal(got.version, 2);
