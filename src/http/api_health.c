@@ -9,8 +9,8 @@
 #include "util/banned.h"
 
 enum ct_err
-api_health_read(void *app, struct http_request *req,
-		struct http_response *resp, struct ct_error *err)
+api_health_read(void *app, struct http_request *req, struct http_response *resp,
+		struct ct_error *err)
 {
 	(void)app;
 	(void)err;

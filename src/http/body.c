@@ -94,7 +94,8 @@ check_field(const struct http_param_spec *spec, json_t *value,
 		if (v < spec->min || v > spec->max)
 			ct_problems_add(problems, spec->name,
 					"geen geheel getal van %lld tot en met "
-					"%lld", (long long)spec->min,
+					"%lld",
+					(long long)spec->min,
 					(long long)spec->max);
 		return;
 	case HTTP_PARAM_BOOL:
@@ -138,11 +139,11 @@ http_body_parse_json(struct http_request *req,
 		     "De inhoud van het verzoek is te groot.", 0);
 		return CT_ERR_LIMIT;
 	}
-	if (!http_body_is_json_type(http_request_header(req,
-							"Content-Type"))) {
+	if (!http_body_is_json_type(http_request_header(req, "Content-Type"))) {
 		fail(req, resp, 415, "unsupported_media_type",
 		     "De inhoud moet JSON zijn (Content-Type: "
-		     "application/json).", 0);
+		     "application/json).",
+		     0);
 		return CT_ERR_INVALID;
 	}
 	if (!req->body || req->body_len == 0) {
@@ -168,13 +169,13 @@ http_body_parse_json(struct http_request *req,
 		     "De inhoud moet een JSON-object zijn.", 0);
 		return CT_ERR_INVALID;
 	}
-	json_object_foreach(obj, key, value) {
+	json_object_foreach(obj, key, value)
+	{
 		const struct http_param_spec *spec;
 
 		spec = http_param_find(fields, n_fields, key, strlen(key));
 		if (!spec)
-			ct_problems_add(&req->problems, key,
-					"onbekend veld");
+			ct_problems_add(&req->problems, key, "onbekend veld");
 		else
 			check_field(spec, value, &req->problems);
 	}

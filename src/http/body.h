@@ -32,8 +32,8 @@
 
 enum ct_err http_body_parse_json(struct http_request *req,
 				 const struct http_param_spec *fields,
-				 size_t n_fields, size_t max_len,
-				 json_t **out, struct http_response *resp);
+				 size_t n_fields, size_t max_len, json_t **out,
+				 struct http_response *resp);
 
 /* 1 when a Content-Type value names JSON in UTF-8. */
 int http_body_is_json_type(const char *content_type);

@@ -15,8 +15,8 @@
 #include "util/banned.h"
 
 const struct http_param_spec *
-http_param_find(const struct http_param_spec *specs, size_t n,
-		const char *name, size_t len)
+http_param_find(const struct http_param_spec *specs, size_t n, const char *name,
+		size_t len)
 {
 	size_t i;
 
@@ -89,17 +89,16 @@ http_param_text_valid(const char *s, size_t len)
 int
 http_param_date_valid(const char *s, size_t len)
 {
-	static const unsigned char days[] = { 31, 28, 31, 30, 31, 30,
-					      31, 31, 30, 31, 30, 31 };
+	static const unsigned char days[] = {31, 28, 31, 30, 31, 30,
+					     31, 31, 30, 31, 30, 31};
 	struct strparse sp;
 	uint64_t y, m, d, last;
 
 	strparse_init(&sp, s, len);
 	if (strparse_uint(&sp, 4, 4, 1000, 9999, &y) ||
-	    strparse_char(&sp, '-') ||
-	    strparse_uint(&sp, 2, 2, 1, 12, &m) ||
-	    strparse_char(&sp, '-') ||
-	    strparse_uint(&sp, 2, 2, 1, 31, &d) || !strparse_done(&sp))
+	    strparse_char(&sp, '-') || strparse_uint(&sp, 2, 2, 1, 12, &m) ||
+	    strparse_char(&sp, '-') || strparse_uint(&sp, 2, 2, 1, 31, &d) ||
+	    !strparse_done(&sp))
 		return 0;
 	last = days[m - 1];
 	if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
@@ -184,8 +183,8 @@ http_param_check_text(const struct http_param_spec *spec, const char *value,
 		}
 		if (len <= spec->max_len)
 			return CT_OK;
-		ct_problems_add(problems, name,
-				"langer dan %zu tekens", spec->max_len);
+		ct_problems_add(problems, name, "langer dan %zu tekens",
+				spec->max_len);
 		return CT_ERR_INVALID;
 	case HTTP_PARAM_DATE:
 		if (http_param_date_valid(value, len))
@@ -219,13 +218,14 @@ http_param_spec_check(const struct http_param_spec *specs, size_t n, int body,
 		    strlen(s->name) > HTTP_PARAM_NAME_MAX)
 			return ct_error_set(err, CT_ERR_INVALID,
 					    "%s: parameter %zu heeft geen "
-					    "geldige naam", where, i + 1);
+					    "geldige naam",
+					    where, i + 1);
 		for (j = 0; j < i; j++) {
 			if (strcmp(specs[j].name, s->name) == 0)
 				return ct_error_set(err, CT_ERR_INVALID,
 						    "%s: parameter '%s' staat "
-						    "er twee keer in", where,
-						    s->name);
+						    "er twee keer in",
+						    where, s->name);
 		}
 		switch (s->type) {
 		case HTTP_PARAM_UUID:
@@ -236,15 +236,15 @@ http_param_spec_check(const struct http_param_spec *specs, size_t n, int body,
 			if (s->min > s->max)
 				return ct_error_set(err, CT_ERR_INVALID,
 						    "%s: parameter '%s' heeft "
-						    "min > max", where,
-						    s->name);
+						    "min > max",
+						    where, s->name);
 			break;
 		case HTTP_PARAM_ENUM:
 			if (!s->codes || !s->codes[0])
 				return ct_error_set(err, CT_ERR_INVALID,
 						    "%s: parameter '%s' heeft "
-						    "geen codes", where,
-						    s->name);
+						    "geen codes",
+						    where, s->name);
 			break;
 		case HTTP_PARAM_STRING:
 			if (s->max_len == 0 ||
@@ -259,13 +259,14 @@ http_param_spec_check(const struct http_param_spec *specs, size_t n, int body,
 			if (!body)
 				return ct_error_set(err, CT_ERR_INVALID,
 						    "%s: parameter '%s' kan "
-						    "geen JSON zijn", where,
-						    s->name);
+						    "geen JSON zijn",
+						    where, s->name);
 			break;
 		default:
 			return ct_error_set(err, CT_ERR_INVALID,
 					    "%s: parameter '%s' heeft een "
-					    "onbekend type", where, s->name);
+					    "onbekend type",
+					    where, s->name);
 		}
 	}
 	return CT_OK;

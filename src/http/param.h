@@ -46,9 +46,9 @@ enum http_param_flags {
 struct http_param_spec {
 	const char *name;
 	enum http_param_type type;
-	unsigned flags;           /* enum http_param_flags */
-	int64_t min, max;         /* HTTP_PARAM_INT */
-	size_t max_len;           /* HTTP_PARAM_STRING: most bytes */
+	unsigned flags;		  /* enum http_param_flags */
+	int64_t min, max;	  /* HTTP_PARAM_INT */
+	size_t max_len;		  /* HTTP_PARAM_STRING: most bytes */
 	const char *const *codes; /* HTTP_PARAM_ENUM: NULL-terminated */
 };
 
@@ -58,21 +58,34 @@ struct http_param_spec {
 #define HTTP_PARAM_INT_DIGITS_MAX 20
 
 /* Convenience initialisers for route tables. */
-#define HTTP_PARAM_UUID_SPEC(n, fl) { .name = (n), .type = HTTP_PARAM_UUID, \
-	.flags = (fl) }
-#define HTTP_PARAM_INT_SPEC(n, fl, lo, hi) { .name = (n), \
-	.type = HTTP_PARAM_INT, .flags = (fl), .min = (lo), .max = (hi) }
-#define HTTP_PARAM_ENUM_SPEC(n, fl, c) { .name = (n), \
-	.type = HTTP_PARAM_ENUM, .flags = (fl), .codes = (c) }
-#define HTTP_PARAM_STRING_SPEC(n, fl, len) { .name = (n), \
-	.type = HTTP_PARAM_STRING, .flags = (fl), .max_len = (len) }
-#define HTTP_PARAM_DATE_SPEC(n, fl) { .name = (n), .type = HTTP_PARAM_DATE, \
-	.flags = (fl) }
+#define HTTP_PARAM_UUID_SPEC(n, fl)                                            \
+	{                                                                      \
+		.name = (n), .type = HTTP_PARAM_UUID, .flags = (fl)            \
+	}
+#define HTTP_PARAM_INT_SPEC(n, fl, lo, hi)                                     \
+	{                                                                      \
+		.name = (n), .type = HTTP_PARAM_INT, .flags = (fl),            \
+		.min = (lo), .max = (hi)                                       \
+	}
+#define HTTP_PARAM_ENUM_SPEC(n, fl, c)                                         \
+	{                                                                      \
+		.name = (n), .type = HTTP_PARAM_ENUM, .flags = (fl),           \
+		.codes = (c)                                                   \
+	}
+#define HTTP_PARAM_STRING_SPEC(n, fl, len)                                     \
+	{                                                                      \
+		.name = (n), .type = HTTP_PARAM_STRING, .flags = (fl),         \
+		.max_len = (len)                                               \
+	}
+#define HTTP_PARAM_DATE_SPEC(n, fl)                                            \
+	{                                                                      \
+		.name = (n), .type = HTTP_PARAM_DATE, .flags = (fl)            \
+	}
 
 /* Find the spec called name (len bytes) in specs[0..n), or NULL. */
 const struct http_param_spec *
-http_param_find(const struct http_param_spec *specs, size_t n,
-		const char *name, size_t len);
+http_param_find(const struct http_param_spec *specs, size_t n, const char *name,
+		size_t len);
 
 /* Check one text value against spec; problems under spec->name. */
 enum ct_err http_param_check_text(const struct http_param_spec *spec,
@@ -90,8 +103,8 @@ int http_param_text_valid(const char *s, size_t len);
  * route in the message. `body` is 1 for body fields (HTTP_PARAM_JSON is
  * allowed only there).
  */
-enum ct_err http_param_spec_check(const struct http_param_spec *specs,
-				  size_t n, int body, const char *where,
+enum ct_err http_param_spec_check(const struct http_param_spec *specs, size_t n,
+				  int body, const char *where,
 				  struct ct_error *err);
 
 #endif

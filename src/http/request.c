@@ -19,9 +19,9 @@ static const struct {
 	enum http_method method;
 	const char *name;
 } methods[] = {
-	{ HTTP_METHOD_GET, "GET" },	  { HTTP_METHOD_HEAD, "HEAD" },
-	{ HTTP_METHOD_POST, "POST" },	  { HTTP_METHOD_PUT, "PUT" },
-	{ HTTP_METHOD_PATCH, "PATCH" },	  { HTTP_METHOD_DELETE, "DELETE" },
+	{HTTP_METHOD_GET, "GET"},     {HTTP_METHOD_HEAD, "HEAD"},
+	{HTTP_METHOD_POST, "POST"},   {HTTP_METHOD_PUT, "PUT"},
+	{HTTP_METHOD_PATCH, "PATCH"}, {HTTP_METHOD_DELETE, "DELETE"},
 };
 
 enum http_method
@@ -75,9 +75,9 @@ http_request_add_header(struct http_request *req, const char *name,
 	struct http_header *h;
 
 	if (!req->headers) {
-		req->headers = arena_alloc_array(req->arena,
-						 HTTP_REQUEST_HEADERS_MAX,
-						 sizeof(*req->headers));
+		req->headers =
+			arena_alloc_array(req->arena, HTTP_REQUEST_HEADERS_MAX,
+					  sizeof(*req->headers));
 		if (!req->headers)
 			return CT_ERR_LIMIT;
 	}

@@ -63,22 +63,22 @@ struct http_request {
 	/* Input, set by the server. */
 	struct arena *arena;
 	enum http_method method;
-	const char *target;   /* raw "path?query" as received */
+	const char *target; /* raw "path?query" as received */
 	char request_id[HTTP_REQUEST_ID_SIZE];
 	struct http_header *headers;
 	size_t n_headers;
-	const char *body;     /* NULL when there is none */
+	const char *body; /* NULL when there is none */
 	size_t body_len;
 
 	/* Set by the router before the handler runs. */
 	const struct http_route *route;
-	const char *path;     /* decoded path */
+	const char *path; /* decoded path */
 	struct http_param *path_params;
 	size_t n_path_params;
 	struct http_param *query_params;
 	size_t n_query_params;
-	json_t *body_json;    /* parsed body; the router releases it */
-	void *session;        /* set by the authenticate hook, or NULL */
+	json_t *body_json; /* parsed body; the router releases it */
+	void *session;	   /* set by the authenticate hook, or NULL */
 
 	/* Validation problems a handler reports (with CT_ERR_INVALID). */
 	struct ct_problems problems;
@@ -96,8 +96,8 @@ void http_request_init(struct http_request *req, struct arena *a,
  * Add a header (copied into the arena). CT_ERR_LIMIT past
  * HTTP_REQUEST_HEADERS_MAX headers or when the arena is full.
  */
-enum ct_err http_request_add_header(struct http_request *req,
-				    const char *name, const char *value);
+enum ct_err http_request_add_header(struct http_request *req, const char *name,
+				    const char *value);
 /* Set the body (copied into the arena); CT_ERR_LIMIT when it is full. */
 enum ct_err http_request_set_body(struct http_request *req, const void *data,
 				  size_t len);

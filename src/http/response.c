@@ -16,11 +16,11 @@
 #include "util/banned.h"
 
 static const struct http_security_header security_headers[] = {
-	{ "Content-Security-Policy",
-	  "default-src 'none'; frame-ancestors 'none'" },
-	{ "X-Content-Type-Options", "nosniff" },
-	{ "Referrer-Policy", "no-referrer" },
-	{ "Cache-Control", "no-store" },
+	{"Content-Security-Policy",
+	 "default-src 'none'; frame-ancestors 'none'"},
+	{"X-Content-Type-Options", "nosniff"},
+	{"Referrer-Policy", "no-referrer"},
+	{"Cache-Control", "no-store"},
 };
 
 static const char internal_body[] =
@@ -67,8 +67,8 @@ set_internal(struct http_response *resp)
 }
 
 void
-http_response_json(struct http_response *resp, struct arena *a,
-		   unsigned status, json_t *body)
+http_response_json(struct http_response *resp, struct arena *a, unsigned status,
+		   json_t *body)
 {
 	char *text = NULL, *copy;
 	size_t len;
@@ -105,8 +105,7 @@ fields_add(json_t *fields, const char *name, const char *message)
 		return;
 	}
 	sbuf_init(&sb, SBUF_MAX_SMALL);
-	if (sbuf_addf(&sb, "%s; %s", json_string_value(old), message) ==
-	    CT_OK)
+	if (sbuf_addf(&sb, "%s; %s", json_string_value(old), message) == CT_OK)
 		json_object_set_new(fields, name, json_string(sb.buf));
 	sbuf_release(&sb);
 }
@@ -136,8 +135,8 @@ http_error_json(const char *code, const char *message,
 			sbuf_release(&sb);
 		}
 	}
-	obj = json_pack("{s:s, s:s, s:o}", "code", code, "message",
-			message, "fields", fields);
+	obj = json_pack("{s:s, s:s, s:o}", "code", code, "message", message,
+			"fields", fields);
 	return obj;
 }
 
@@ -219,7 +218,6 @@ http_response_from_error(struct http_response *resp, struct arena *a,
 		message = "De invoer is niet in orde; zie de velden.";
 	else
 		message = ct_strerror(code);
-	http_response_error(resp, a, status, http_error_code_for(code),
-			    message,
+	http_response_error(resp, a, status, http_error_code_for(code), message,
 			    code == CT_ERR_INVALID ? problems : NULL);
 }

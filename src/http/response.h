@@ -38,9 +38,9 @@
 #define HTTP_RESPONSE_HEADERS_MAX 8
 
 struct http_response {
-	unsigned status;          /* 0 until something is set */
+	unsigned status;	  /* 0 until something is set */
 	const char *content_type; /* borrowed or in the arena */
-	const char *body;         /* in the arena or static */
+	const char *body;	  /* in the arena or static */
 	size_t body_len;
 	size_t n_headers;
 	struct http_header headers[HTTP_RESPONSE_HEADERS_MAX];
@@ -74,8 +74,7 @@ void http_response_json(struct http_response *resp, struct arena *a,
  * sentence.
  */
 void http_response_error(struct http_response *resp, struct arena *a,
-			 unsigned status, const char *code,
-			 const char *message,
+			 unsigned status, const char *code, const char *message,
 			 const struct ct_problems *problems);
 
 /*

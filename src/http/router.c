@@ -32,7 +32,7 @@ struct router_segment {
 	enum segment_kind kind;
 	const char *literal; /* into the route's pattern */
 	size_t len;
-	char *name;          /* SEGMENT_PARAM, owned */
+	char *name; /* SEGMENT_PARAM, owned */
 	struct http_param_spec spec;
 };
 
@@ -111,7 +111,8 @@ compile_param(const struct http_route *route, const char *seg, size_t len,
 		if (!is_name_char((unsigned char)seg[1 + i]))
 			return ct_error_set(err, CT_ERR_INVALID,
 					    "%s: parameternaam mag alleen "
-					    "a-z, 0-9 en _ bevatten", where);
+					    "a-z, 0-9 en _ bevatten",
+					    where);
 	}
 	out->kind = SEGMENT_PARAM;
 	out->name = ct_strndup(seg + 1, name_len);
@@ -130,14 +131,14 @@ compile_param(const struct http_route *route, const char *seg, size_t len,
 	} else {
 		return ct_error_set(err, CT_ERR_INVALID,
 				    "%s: parameter '%s' heeft een onbekend "
-				    "type (uuid, int of str)", where,
-				    out->name);
+				    "type (uuid, int of str)",
+				    where, out->name);
 	}
-	if (http_param_find(route->query, route->n_query, out->name,
-			    name_len))
+	if (http_param_find(route->query, route->n_query, out->name, name_len))
 		return ct_error_set(err, CT_ERR_INVALID,
 				    "%s: '%s' is zowel pad- als "
-				    "zoekparameter", where, out->name);
+				    "zoekparameter",
+				    where, out->name);
 	return CT_OK;
 }
 
@@ -177,8 +178,8 @@ compile_pattern(const struct http_route *route, struct router_route *out,
 					return ct_error_set(
 						err, CT_ERR_INVALID,
 						"%s: parameter '%s' staat er "
-						"twee keer in", where,
-						seg->name);
+						"twee keer in",
+						where, seg->name);
 			}
 		} else {
 			/* Only the root "/" has an empty segment. */
@@ -190,7 +191,8 @@ compile_pattern(const struct http_route *route, struct router_route *out,
 			    (len == 2 && p[0] == '.' && p[1] == '.'))
 				return ct_error_set(err, CT_ERR_INVALID,
 						    "%s: . en .. zijn geen "
-						    "padsegmenten", where);
+						    "padsegmenten",
+						    where);
 			for (i = 0; i < len; i++) {
 				if (!is_literal_char((unsigned char)p[i]))
 					return ct_error_set(
@@ -233,7 +235,8 @@ check_route(const struct http_route *routes, size_t index,
 	    strcmp(http_method_name(route->method), "?") == 0)
 		return ct_error_set(err, CT_ERR_INVALID,
 				    "%s: ongeldige methode (HEAD volgt GET "
-				    "vanzelf)", where);
+				    "vanzelf)",
+				    where);
 	if (!route->handler)
 		return ct_error_set(err, CT_ERR_INVALID,
 				    "%s heeft geen handler", where);
@@ -243,11 +246,10 @@ check_route(const struct http_route *routes, size_t index,
 	if (route->n_body && !route->body)
 		return ct_error_set(err, CT_ERR_INVALID,
 				    "%s: n_body zonder body", where);
-	rc = http_param_spec_check(route->query, route->n_query, 0, where,
-				   err);
+	rc = http_param_spec_check(route->query, route->n_query, 0, where, err);
 	if (!rc)
-		rc = http_param_spec_check(route->body, route->n_body, 1,
-					   where, err);
+		rc = http_param_spec_check(route->body, route->n_body, 1, where,
+					   err);
 	if (!rc)
 		rc = compile_pattern(route, compiled, where, err);
 	if (rc)
@@ -263,8 +265,7 @@ check_route(const struct http_route *routes, size_t index,
 
 enum ct_err
 router_init(struct router *r, const struct http_route *routes, size_t n,
-	    const struct router_hooks *hooks, void *app,
-	    struct ct_error *err)
+	    const struct router_hooks *hooks, void *app, struct ct_error *err)
 {
 	size_t i;
 	enum ct_err rc;
@@ -319,8 +320,8 @@ hex_value(int c)
 }
 
 enum ct_err
-router_percent_decode(const char *s, size_t len, int plus_is_space,
-		      char *out, size_t *out_len)
+router_percent_decode(const char *s, size_t len, int plus_is_space, char *out,
+		      size_t *out_len)
 {
 	size_t i, o = 0;
 
@@ -463,9 +464,8 @@ match_route(const struct router_route *rr, const struct parsed_target *pt)
 static int
 method_fits(enum http_method route_method, enum http_method req_method)
 {
-	return route_method == req_method ||
-	       (route_method == HTTP_METHOD_GET &&
-		req_method == HTTP_METHOD_HEAD);
+	return route_method == req_method || (route_method == HTTP_METHOD_GET &&
+					      req_method == HTTP_METHOD_HEAD);
 }
 
 static void
@@ -480,8 +480,8 @@ respond_method_not_allowed(const struct router *r, struct http_request *req,
 			   struct http_response *resp, unsigned allowed)
 {
 	static const enum http_method order[] = {
-		HTTP_METHOD_GET,  HTTP_METHOD_HEAD,  HTTP_METHOD_POST,
-		HTTP_METHOD_PUT,  HTTP_METHOD_PATCH, HTTP_METHOD_DELETE,
+		HTTP_METHOD_GET, HTTP_METHOD_HEAD,  HTTP_METHOD_POST,
+		HTTP_METHOD_PUT, HTTP_METHOD_PATCH, HTTP_METHOD_DELETE,
 	};
 	char allow[64] = "";
 	size_t used = 0, i;
@@ -591,10 +591,9 @@ parse_query(struct http_request *req, const struct http_route *route,
 	const char *p = pt->query, *end, *amp;
 	size_t count = 0, i;
 
-	req->query_params = arena_alloc_array(req->arena,
-					      route->n_query ? route->n_query
-							     : 1,
-					      sizeof(*req->query_params));
+	req->query_params = arena_alloc_array(
+		req->arena, route->n_query ? route->n_query : 1,
+		sizeof(*req->query_params));
 	if (!req->query_params)
 		return CT_ERR_LIMIT;
 	if (p) {
@@ -641,8 +640,7 @@ respond_hook_error(struct http_request *req, struct http_response *resp,
 {
 	ct_error("verzoek %s: %s mislukt: %s (%s)", req->request_id, hook,
 		 ct_strerror(rc), err->message);
-	http_response_from_error(resp, req->arena, CT_ERR_INTERNAL, NULL,
-				 NULL);
+	http_response_from_error(resp, req->arena, CT_ERR_INTERNAL, NULL, NULL);
 }
 
 /* Steps 4 to 6; CT_OK when the handler may run. */
@@ -657,8 +655,7 @@ check_access(const struct router *r, const struct http_route *route,
 	if (r->hooks.authenticate) {
 		rc = r->hooks.authenticate(r->app, req, &err);
 		if (rc && rc != CT_ERR_DENIED) {
-			respond_hook_error(req, resp, "authenticate", rc,
-					   &err);
+			respond_hook_error(req, resp, "authenticate", rc, &err);
 			return rc;
 		}
 		if (rc)
@@ -667,20 +664,22 @@ check_access(const struct router *r, const struct http_route *route,
 	if ((route->flags & HTTP_ROUTE_SESSION) && !req->session) {
 		http_response_error(resp, req->arena, 401, "unauthenticated",
 				    "U bent niet ingelogd, of uw sessie is "
-				    "verlopen. Log opnieuw in.", NULL);
+				    "verlopen. Log opnieuw in.",
+				    NULL);
 		return CT_ERR_DENIED;
 	}
 	if ((route->flags & HTTP_ROUTE_CSRF) &&
 	    http_method_is_unsafe(req->method)) {
 		ct_error_clear(&err);
-		rc = r->hooks.check_csrf ? r->hooks.check_csrf(r->app, req,
-							       &err)
-					 : CT_ERR_DENIED;
+		rc = r->hooks.check_csrf
+			     ? r->hooks.check_csrf(r->app, req, &err)
+			     : CT_ERR_DENIED;
 		if (rc) {
 			http_response_error(resp, req->arena, 403, "csrf",
 					    "Het formulier is verlopen of "
 					    "niet geldig (CSRF). Laad de "
-					    "pagina opnieuw.", NULL);
+					    "pagina opnieuw.",
+					    NULL);
 			return CT_ERR_DENIED;
 		}
 	}
@@ -812,15 +811,17 @@ router_handle(const struct router *r, struct http_request *req,
 		return;
 	if (route->body) {
 		if (http_body_parse_json(req, route->body, route->n_body,
-					 route->body_max ? route->body_max
-							 : HTTP_BODY_MAX_DEFAULT,
+					 route->body_max
+						 ? route->body_max
+						 : HTTP_BODY_MAX_DEFAULT,
 					 &req->body_json, resp))
 			return;
 	} else if (req->body_len > 0) {
 		/* A route without declared fields takes no body at all. */
 		http_response_error(resp, req->arena, 400, "invalid",
 				    "Dit adres verwacht geen inhoud in het "
-				    "verzoek.", NULL);
+				    "verzoek.",
+				    NULL);
 		return;
 	}
 	run_handler(r, route, req, resp);

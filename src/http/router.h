@@ -64,13 +64,13 @@ enum http_route_flags {
 struct http_route {
 	enum http_method method;
 	const char *pattern;
-	const char *action;  /* e.g. "case.read"; required */
-	unsigned flags;      /* enum http_route_flags */
+	const char *action; /* e.g. "case.read"; required */
+	unsigned flags;	    /* enum http_route_flags */
 	const struct http_param_spec *query;
 	size_t n_query;
 	const struct http_param_spec *body; /* NULL: no body accepted */
 	size_t n_body;
-	size_t body_max;     /* 0: HTTP_BODY_MAX_DEFAULT */
+	size_t body_max; /* 0: HTTP_BODY_MAX_DEFAULT */
 	/*
 	 * Fill resp and return CT_OK, or return an error code with detail
 	 * in err (and field problems in req->problems for CT_ERR_INVALID).
@@ -92,8 +92,7 @@ struct router_hooks {
 				 const struct http_route *route,
 				 struct ct_error *err);
 	/* Durable access-log record of the decision (CT_OK or refusal). */
-	enum ct_err (*record_access)(void *app,
-				     const struct http_request *req,
+	enum ct_err (*record_access)(void *app, const struct http_request *req,
 				     const struct http_route *route,
 				     enum ct_err decision);
 };
@@ -121,8 +120,7 @@ void router_handle(const struct router *r, struct http_request *req,
  * bytes); plus_is_space for query components. CT_ERR_INVALID for a bad
  * escape or an encoded NUL. *out_len receives the decoded length.
  */
-enum ct_err router_percent_decode(const char *s, size_t len,
-				  int plus_is_space, char *out,
-				  size_t *out_len);
+enum ct_err router_percent_decode(const char *s, size_t len, int plus_is_space,
+				  char *out, size_t *out_len);
 
 #endif

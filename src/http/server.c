@@ -68,7 +68,7 @@ struct server_request {
 	struct sbuf body;
 	int started;
 	int body_too_large;
-	unsigned status;             /* for the log line */
+	unsigned status; /* for the log line */
 	struct timespec began;
 };
 
@@ -111,8 +111,7 @@ on_completed(void *cls, struct MHD_Connection *con, void **req_cls,
 	ms = (double)(now.tv_sec - sr->began.tv_sec) * 1000.0 +
 	     (double)(now.tv_nsec - sr->began.tv_nsec) / 1e6;
 	/* The pattern, not the target: a query may hold personal data. */
-	ct_debug("http %s %s %u %.1f ms %s%s",
-		 http_method_name(sr->req.method),
+	ct_debug("http %s %s %u %.1f ms %s%s", http_method_name(sr->req.method),
 		 sr->req.route ? sr->req.route->pattern : "-", sr->status, ms,
 		 sr->req.request_id,
 		 why == MHD_REQUEST_TERMINATED_COMPLETED_OK ? ""
@@ -136,8 +135,7 @@ collect_header(void *cls, enum MHD_ValueKind kind, const char *key,
 
 	(void)kind;
 	/* Past the limit the rest is dropped; the memory limit bounds it. */
-	return http_request_add_header(&sr->req, key, value) ? MHD_NO
-							      : MHD_YES;
+	return http_request_add_header(&sr->req, key, value) ? MHD_NO : MHD_YES;
 }
 
 /* ------------------------------------------------------------------ */
@@ -156,8 +154,7 @@ send_response(struct MHD_Connection *con, struct server_request *sr,
 	 * The body lives in the request arena, which is released only in
 	 * on_completed, after the response has been sent.
 	 */
-	r = MHD_create_response_from_buffer(resp->body_len,
-					    (void *)resp->body,
+	r = MHD_create_response_from_buffer(resp->body_len, (void *)resp->body,
 					    MHD_RESPMEM_PERSISTENT);
 	if (!r)
 		return MHD_NO;
@@ -210,9 +207,8 @@ on_headers(struct MHD_Connection *con, struct server_request *sr,
 		return send_error(con, sr, 411, "length_required",
 				  "Geef de lengte van de inhoud op "
 				  "(Content-Length).");
-	if (length &&
-	    (ct_parse_int(length, 0, INT64_MAX, &declared) ||
-	     (uint64_t)declared > sr->srv->config.body_max))
+	if (length && (ct_parse_int(length, 0, INT64_MAX, &declared) ||
+		       (uint64_t)declared > sr->srv->config.body_max))
 		return send_error(con, sr, 413, "too_large",
 				  "De inhoud van het verzoek is te groot.");
 	*answered = 0;
@@ -333,8 +329,8 @@ http_server_start(const struct http_server_config *config,
 	pthread_cond_init(&srv->idle, NULL);
 	srv->config = *config;
 	apply_defaults(&srv->config);
-	if ((size_t)snprintf(srv->bind_address, sizeof(srv->bind_address),
-			     "%s", srv->config.bind_address) >=
+	if ((size_t)snprintf(srv->bind_address, sizeof(srv->bind_address), "%s",
+			     srv->config.bind_address) >=
 	    sizeof(srv->bind_address)) {
 		server_free(srv);
 		return ct_error_set(err, CT_ERR_CONFIG,
@@ -342,8 +338,7 @@ http_server_start(const struct http_server_config *config,
 	}
 	srv->config.bind_address = srv->bind_address;
 
-	rc = router_init(&srv->router, routes, n, &srv->config.hooks, app,
-			 err);
+	rc = router_init(&srv->router, routes, n, &srv->config.hooks, app, err);
 	if (rc) {
 		server_free(srv);
 		return rc;
@@ -371,31 +366,31 @@ http_server_start(const struct http_server_config *config,
 		server_free(srv);
 		return ct_error_set(err, CT_ERR_CONFIG,
 				    "'%s' is geen IP-adres om op te "
-				    "luisteren.", config->bind_address);
+				    "luisteren.",
+				    config->bind_address);
 	}
 
 	srv->daemon = MHD_start_daemon(
 		flags, srv->config.port, NULL, NULL, on_request, srv,
 		/* First, so that no message goes to the library's logger. */
-		MHD_OPTION_EXTERNAL_LOGGER, mhd_log, NULL,
-		MHD_OPTION_SOCK_ADDR, addr,
-		MHD_OPTION_THREAD_POOL_SIZE, srv->config.threads,
+		MHD_OPTION_EXTERNAL_LOGGER, mhd_log, NULL, MHD_OPTION_SOCK_ADDR,
+		addr, MHD_OPTION_THREAD_POOL_SIZE, srv->config.threads,
 		MHD_OPTION_CONNECTION_LIMIT, srv->config.connection_limit,
 		MHD_OPTION_CONNECTION_TIMEOUT, srv->config.timeout_seconds,
 		MHD_OPTION_CONNECTION_MEMORY_LIMIT, srv->config.header_memory,
 		MHD_OPTION_STRICT_FOR_CLIENT, (int)1,
 		MHD_OPTION_URI_LOG_CALLBACK, uri_log_cb, srv,
-		MHD_OPTION_NOTIFY_COMPLETED, on_completed, srv,
-		MHD_OPTION_END);
+		MHD_OPTION_NOTIFY_COMPLETED, on_completed, srv, MHD_OPTION_END);
 	if (!srv->daemon) {
 		int saved = errno;
 
 		server_free(srv);
 		return ct_error_set(err, CT_ERR_IO,
 				    "De server kan niet luisteren op %s poort "
-				    "%u: %s.", config->bind_address ?
-				    config->bind_address :
-				    HTTP_SERVER_BIND_DEFAULT,
+				    "%u: %s.",
+				    config->bind_address
+					    ? config->bind_address
+					    : HTTP_SERVER_BIND_DEFAULT,
 				    (unsigned)config->port, strerror(saved));
 	}
 	info = MHD_get_daemon_info(srv->daemon, MHD_DAEMON_INFO_BIND_PORT);
@@ -439,8 +434,8 @@ http_server_stop(struct http_server *srv)
 
 	clock_gettime(CLOCK_REALTIME, &deadline);
 	deadline.tv_sec += srv->config.shutdown_grace_ms / 1000;
-	deadline.tv_nsec += (long)(srv->config.shutdown_grace_ms % 1000) *
-			    1000000L;
+	deadline.tv_nsec +=
+		(long)(srv->config.shutdown_grace_ms % 1000) * 1000000L;
 	if (deadline.tv_nsec >= 1000000000L) {
 		deadline.tv_sec++;
 		deadline.tv_nsec -= 1000000000L;

@@ -38,22 +38,22 @@
 
 #define HTTP_SERVER_BIND_DEFAULT "127.0.0.1"
 #define HTTP_SERVER_CONNECTIONS_DEFAULT 1024u
-#define HTTP_SERVER_TIMEOUT_DEFAULT 30u          /* seconds idle */
+#define HTTP_SERVER_TIMEOUT_DEFAULT 30u /* seconds idle */
 #define HTTP_SERVER_HEADER_MEMORY_DEFAULT ((size_t)32 * 1024)
 #define HTTP_SERVER_ARENA_DEFAULT ((size_t)64 * 1024 * 1024)
-#define HTTP_SERVER_GRACE_DEFAULT 10000u         /* milliseconds */
+#define HTTP_SERVER_GRACE_DEFAULT 10000u /* milliseconds */
 #define HTTP_SERVER_THREADS_MAX 256u
 
 /* Zero in any field means its default. */
 struct http_server_config {
 	const char *bind_address;   /* IPv4 or IPv6 literal; 127.0.0.1 */
-	uint16_t port;              /* 0: any free port (http_server_port) */
-	unsigned threads;           /* thread pool size; number of cores */
+	uint16_t port;		    /* 0: any free port (http_server_port) */
+	unsigned threads;	    /* thread pool size; number of cores */
 	unsigned connection_limit;  /* open connections at once */
 	unsigned timeout_seconds;   /* idle connection timeout */
-	size_t header_memory;       /* per connection: request line+headers */
-	size_t body_max;            /* largest request body */
-	size_t arena_max;           /* per-request memory */
+	size_t header_memory;	    /* per connection: request line+headers */
+	size_t body_max;	    /* largest request body */
+	size_t arena_max;	    /* per-request memory */
 	unsigned shutdown_grace_ms; /* longest wait for requests in flight */
 	struct router_hooks hooks;  /* authorize unset = every request 403 */
 };

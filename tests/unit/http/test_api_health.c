@@ -24,8 +24,8 @@ allow_all(void *app, const struct http_request *req,
 static void
 test_health_through_router(void **state)
 {
-	static const struct http_route routes[] = { API_HEALTH_ROUTE };
-	static const struct router_hooks hooks = { .authorize = allow_all };
+	static const struct http_route routes[] = {API_HEALTH_ROUTE};
+	static const struct router_hooks hooks = {.authorize = allow_all};
 	struct router r;
 	struct ct_error err;
 	struct arena a;
@@ -34,8 +34,7 @@ test_health_through_router(void **state)
 	json_t *j;
 
 	(void)state;
-	assert_int_equal(router_init(&r, routes, 1, &hooks, NULL, &err),
-			 CT_OK);
+	assert_int_equal(router_init(&r, routes, 1, &hooks, NULL, &err), CT_OK);
 	arena_init(&a, ARENA_MAX_DEFAULT);
 	http_request_init(&req, &a, HTTP_METHOD_GET, "/health");
 	router_handle(&r, &req, &resp);

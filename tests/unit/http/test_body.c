@@ -9,7 +9,7 @@
 
 #include "http/body.h"
 
-static const char *const kinds[] = { "melding", "incident", NULL };
+static const char *const kinds[] = {"melding", "incident", NULL};
 
 static const struct http_param_spec fields[] = {
 	HTTP_PARAM_UUID_SPEC("case_id", HTTP_PARAM_F_REQUIRED),
@@ -17,8 +17,8 @@ static const struct http_param_spec fields[] = {
 	HTTP_PARAM_ENUM_SPEC("kind", 0, kinds),
 	HTTP_PARAM_STRING_SPEC("note", HTTP_PARAM_F_NULLABLE, 20),
 	HTTP_PARAM_DATE_SPEC("on", 0),
-	{ .name = "urgent", .type = HTTP_PARAM_BOOL },
-	{ .name = "persons", .type = HTTP_PARAM_JSON },
+	{.name = "urgent", .type = HTTP_PARAM_BOOL},
+	{.name = "persons", .type = HTTP_PARAM_JSON},
 };
 
 struct fixture {
@@ -34,15 +34,16 @@ parse(struct fixture *f, const char *type, const char *body, size_t max)
 	arena_init(&f->arena, ARENA_MAX_DEFAULT);
 	http_request_init(&f->req, &f->arena, HTTP_METHOD_POST, "/x");
 	if (type)
-		assert_int_equal(http_request_add_header(&f->req,
-							 "Content-Type", type),
-				 CT_OK);
+		assert_int_equal(
+			http_request_add_header(&f->req, "Content-Type", type),
+			CT_OK);
 	if (body)
-		assert_int_equal(http_request_set_body(&f->req, body,
-						       strlen(body)), CT_OK);
+		assert_int_equal(
+			http_request_set_body(&f->req, body, strlen(body)),
+			CT_OK);
 	http_response_init(&f->resp);
-	return http_body_parse_json(&f->req, fields, CT_ARRAY_SIZE(fields),
-				    max, &f->out, &f->resp);
+	return http_body_parse_json(&f->req, fields, CT_ARRAY_SIZE(fields), max,
+				    &f->out, &f->resp);
 }
 
 static json_t *
@@ -73,7 +74,8 @@ test_accepts_declared_fields(void **state)
 			       "\"incident\",\"note\":null,\"on\":"
 			       "\"2026-02-28\",\"urgent\":true,"
 			       "\"persons\":[{\"x\":1}]}",
-			       HTTP_BODY_MAX_DEFAULT), CT_OK);
+			       HTTP_BODY_MAX_DEFAULT),
+			 CT_OK);
 	assert_non_null(f.out);
 	assert_int_equal(f.resp.status, 0);
 	assert_int_equal(json_integer_value(json_object_get(f.out, "version")),
@@ -93,7 +95,8 @@ test_unknown_and_wrong_fields_all_named(void **state)
 			       "\"kind\":\"x\",\"note\":\"veel te lange "
 			       "notitie hier\",\"on\":\"2026-02-30\","
 			       "\"admin\":true}",
-			       HTTP_BODY_MAX_DEFAULT), CT_ERR_INVALID);
+			       HTTP_BODY_MAX_DEFAULT),
+			 CT_ERR_INVALID);
 	assert_null(f.out);
 	assert_int_equal(f.resp.status, 400);
 	j = error_fields(&f);
@@ -118,7 +121,8 @@ test_missing_required(void **state)
 
 	(void)state;
 	assert_int_equal(parse(&f, "application/json", "{\"kind\":null}",
-			       HTTP_BODY_MAX_DEFAULT), CT_ERR_INVALID);
+			       HTTP_BODY_MAX_DEFAULT),
+			 CT_ERR_INVALID);
 	j = error_fields(&f);
 	fl = json_object_get(j, "fields");
 	assert_string_equal(json_string_value(json_object_get(fl, "case_id")),
@@ -140,17 +144,21 @@ test_duplicates_and_syntax_refused(void **state)
 	(void)state;
 	assert_int_equal(parse(&f, "application/json",
 			       "{\"version\":1,\"version\":2}",
-			       HTTP_BODY_MAX_DEFAULT), CT_ERR_INVALID);
+			       HTTP_BODY_MAX_DEFAULT),
+			 CT_ERR_INVALID);
 	assert_int_equal(f.resp.status, 400);
 	done(&f);
 	assert_int_equal(parse(&f, "application/json", "{\"version\":1} x",
-			       HTTP_BODY_MAX_DEFAULT), CT_ERR_INVALID);
+			       HTTP_BODY_MAX_DEFAULT),
+			 CT_ERR_INVALID);
 	done(&f);
-	assert_int_equal(parse(&f, "application/json", "[1,2]",
-			       HTTP_BODY_MAX_DEFAULT), CT_ERR_INVALID);
+	assert_int_equal(
+		parse(&f, "application/json", "[1,2]", HTTP_BODY_MAX_DEFAULT),
+		CT_ERR_INVALID);
 	done(&f);
-	assert_int_equal(parse(&f, "application/json", NULL,
-			       HTTP_BODY_MAX_DEFAULT), CT_ERR_INVALID);
+	assert_int_equal(
+		parse(&f, "application/json", NULL, HTTP_BODY_MAX_DEFAULT),
+		CT_ERR_INVALID);
 	assert_int_equal(f.resp.status, 400);
 	done(&f);
 }
@@ -175,8 +183,10 @@ test_media_type_and_size(void **state)
 	done(&f);
 
 	assert_true(http_body_is_json_type("application/json"));
-	assert_true(http_body_is_json_type("Application/JSON ; charset=\"UTF-8\""));
-	assert_false(http_body_is_json_type("application/json; charset=latin1"));
+	assert_true(
+		http_body_is_json_type("Application/JSON ; charset=\"UTF-8\""));
+	assert_false(
+		http_body_is_json_type("application/json; charset=latin1"));
 	assert_false(http_body_is_json_type("application/jsonx"));
 	assert_false(http_body_is_json_type("application/json; boundary=x"));
 }

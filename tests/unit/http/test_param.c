@@ -7,7 +7,7 @@
 
 #include "http/param.h"
 
-static const char *const statuses[] = { "open", "gesloten", NULL };
+static const char *const statuses[] = {"open", "gesloten", NULL};
 
 static enum ct_err
 check(const struct http_param_spec *spec, const char *value,
@@ -24,11 +24,13 @@ test_uuid(void **state)
 
 	(void)state;
 	ct_problems_init(&p);
-	assert_int_equal(check(&spec, "0f8fad5b-d9cb-469f-a165-70867728950e",
-			       &p), CT_OK);
+	assert_int_equal(
+		check(&spec, "0f8fad5b-d9cb-469f-a165-70867728950e", &p),
+		CT_OK);
 	assert_int_equal(p.count, 0);
-	assert_int_equal(check(&spec, "0f8fad5b-d9cb-469f-a165-70867728950",
-			       &p), CT_ERR_INVALID);
+	assert_int_equal(
+		check(&spec, "0f8fad5b-d9cb-469f-a165-70867728950", &p),
+		CT_ERR_INVALID);
 	assert_int_equal(check(&spec, "../etc/passwd", &p), CT_ERR_INVALID);
 	assert_int_equal(p.count, 2);
 	assert_string_equal(p.items[0].field, "case_id");
@@ -62,8 +64,7 @@ test_enum_string_bool(void **state)
 {
 	struct http_param_spec e = HTTP_PARAM_ENUM_SPEC("status", 0, statuses);
 	struct http_param_spec s = HTTP_PARAM_STRING_SPEC("q", 0, 5);
-	struct http_param_spec b = { .name = "actief",
-				     .type = HTTP_PARAM_BOOL };
+	struct http_param_spec b = {.name = "actief", .type = HTTP_PARAM_BOOL};
 	struct ct_problems p;
 
 	(void)state;
@@ -103,12 +104,12 @@ test_text_valid(void **state)
 {
 	(void)state;
 	assert_true(http_param_text_valid("Zo\xc3\xab", 4));
-	assert_false(http_param_text_valid("\xc3", 1));          /* cut off */
-	assert_false(http_param_text_valid("\xc0\xaf", 2));      /* overlong */
-	assert_false(http_param_text_valid("\xed\xa0\x80", 3));  /* surrogate */
+	assert_false(http_param_text_valid("\xc3", 1));		/* cut off */
+	assert_false(http_param_text_valid("\xc0\xaf", 2));	/* overlong */
+	assert_false(http_param_text_valid("\xed\xa0\x80", 3)); /* surrogate */
 	assert_false(http_param_text_valid("a\0b", 3));
 	assert_false(http_param_text_valid("\x7f", 1));
-	assert_false(http_param_text_valid("\xc2\x85", 2));      /* C1 NEL */
+	assert_false(http_param_text_valid("\xc2\x85", 2)); /* C1 NEL */
 }
 
 static void
@@ -126,7 +127,7 @@ test_spec_check(void **state)
 		HTTP_PARAM_INT_SPEC("limit", 0, 10, 1),
 	};
 	static const struct http_param_spec json[] = {
-		{ .name = "persons", .type = HTTP_PARAM_JSON },
+		{.name = "persons", .type = HTTP_PARAM_JSON},
 	};
 	struct ct_error err;
 

@@ -37,9 +37,11 @@ test_headers_and_body(void **state)
 	assert_string_equal(req.target, "/x?y=1");
 	assert_null(http_request_header(&req, "Content-Type"));
 	assert_int_equal(http_request_add_header(&req, "Content-Type",
-						 "application/json"), CT_OK);
-	assert_int_equal(http_request_add_header(&req, "content-type",
-						 "text/plain"), CT_OK);
+						 "application/json"),
+			 CT_OK);
+	assert_int_equal(
+		http_request_add_header(&req, "content-type", "text/plain"),
+		CT_OK);
 	/* case-insensitive, first wins */
 	assert_string_equal(http_request_header(&req, "CONTENT-TYPE"),
 			    "application/json");
@@ -61,8 +63,8 @@ test_params(void **state)
 {
 	struct arena a;
 	struct http_request req;
-	struct http_param path[] = { { "case_id", "abc" } };
-	struct http_param query[] = { { "limit", "25" }, { "q", "x" } };
+	struct http_param path[] = {{"case_id", "abc"}};
+	struct http_param query[] = {{"limit", "25"}, {"q", "x"}};
 	int64_t v;
 
 	(void)state;

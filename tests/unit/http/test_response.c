@@ -44,9 +44,9 @@ test_error_shape_with_fields(void **state)
 	assert_non_null(json_string_value(json_object_get(j, "message")));
 	fields = json_object_get(j, "fields");
 	assert_true(json_is_object(fields));
-	assert_string_equal(json_string_value(json_object_get(
-				    fields, "geboortedatum")),
-			    "datum ligt in de toekomst");
+	assert_string_equal(
+		json_string_value(json_object_get(fields, "geboortedatum")),
+		"datum ligt in de toekomst");
 	assert_string_equal(json_string_value(json_object_get(fields, "bsn")),
 			    "ongeldig; te kort");
 	json_decref(j);
@@ -63,7 +63,8 @@ test_error_from_ct_error(void **state)
 
 	(void)state;
 	arena_init(&a, ARENA_MAX_DEFAULT);
-	ct_error_set(&err, CT_ERR_CONFLICT, "Iemand anders heeft de zaak "
+	ct_error_set(&err, CT_ERR_CONFLICT,
+		     "Iemand anders heeft de zaak "
 		     "intussen gewijzigd.");
 	http_response_init(&resp);
 	http_response_from_error(&resp, &a, CT_ERR_CONFLICT, &err, NULL);

@@ -12,7 +12,7 @@
 
 #define CASE_ID "0f8fad5b-d9cb-469f-a165-70867728950e"
 
-static const char *const statuses[] = { "open", "gesloten", NULL };
+static const char *const statuses[] = {"open", "gesloten", NULL};
 
 static const struct http_param_spec list_query[] = {
 	HTTP_PARAM_INT_SPEC("limit", 0, 1, 100),
@@ -55,8 +55,8 @@ handle_ok(void *app, struct http_request *req, struct http_response *resp,
 }
 
 static enum ct_err
-handle_conflict(void *app, struct http_request *req,
-		struct http_response *resp, struct ct_error *err)
+handle_conflict(void *app, struct http_request *req, struct http_response *resp,
+		struct ct_error *err)
 {
 	(void)app;
 	(void)req;
@@ -66,25 +66,40 @@ handle_conflict(void *app, struct http_request *req,
 }
 
 static const struct http_route routes[] = {
-	{ .method = HTTP_METHOD_GET, .pattern = "/api/v1/cases",
-	  .action = "case.list", .query = list_query,
-	  .n_query = CT_ARRAY_SIZE(list_query), .handler = handle_ok },
-	{ .method = HTTP_METHOD_POST, .pattern = "/api/v1/cases",
-	  .action = "case.create", .flags = HTTP_ROUTE_CSRF,
-	  .handler = handle_ok },
-	{ .method = HTTP_METHOD_GET, .pattern = "/api/v1/cases/{case_id:uuid}",
-	  .action = "case.read", .flags = HTTP_ROUTE_SESSION,
-	  .handler = handle_ok },
-	{ .method = HTTP_METHOD_PATCH,
-	  .pattern = "/api/v1/cases/{case_id:uuid}", .action = "case.update",
-	  .body = update_body, .n_body = CT_ARRAY_SIZE(update_body),
-	  .handler = handle_ok },
-	{ .method = HTTP_METHOD_GET, .pattern = "/api/v1/cases/new",
-	  .action = "case.form", .handler = handle_ok },
-	{ .method = HTTP_METHOD_PUT, .pattern = "/api/v1/conflict",
-	  .action = "case.update", .handler = handle_conflict },
-	{ .method = HTTP_METHOD_GET, .pattern = "/", .action = "home.read",
-	  .handler = handle_ok },
+	{.method = HTTP_METHOD_GET,
+	 .pattern = "/api/v1/cases",
+	 .action = "case.list",
+	 .query = list_query,
+	 .n_query = CT_ARRAY_SIZE(list_query),
+	 .handler = handle_ok},
+	{.method = HTTP_METHOD_POST,
+	 .pattern = "/api/v1/cases",
+	 .action = "case.create",
+	 .flags = HTTP_ROUTE_CSRF,
+	 .handler = handle_ok},
+	{.method = HTTP_METHOD_GET,
+	 .pattern = "/api/v1/cases/{case_id:uuid}",
+	 .action = "case.read",
+	 .flags = HTTP_ROUTE_SESSION,
+	 .handler = handle_ok},
+	{.method = HTTP_METHOD_PATCH,
+	 .pattern = "/api/v1/cases/{case_id:uuid}",
+	 .action = "case.update",
+	 .body = update_body,
+	 .n_body = CT_ARRAY_SIZE(update_body),
+	 .handler = handle_ok},
+	{.method = HTTP_METHOD_GET,
+	 .pattern = "/api/v1/cases/new",
+	 .action = "case.form",
+	 .handler = handle_ok},
+	{.method = HTTP_METHOD_PUT,
+	 .pattern = "/api/v1/conflict",
+	 .action = "case.update",
+	 .handler = handle_conflict},
+	{.method = HTTP_METHOD_GET,
+	 .pattern = "/",
+	 .action = "home.read",
+	 .handler = handle_ok},
 };
 
 /* The policy stand-in: a deny list by action, and "hidden" cases. */
@@ -168,8 +183,9 @@ call_with(const struct router *r, struct call *c, enum http_method m,
 							 "Content-Type",
 							 "application/json"),
 				 CT_OK);
-		assert_int_equal(http_request_set_body(&c->req, body,
-						       strlen(body)), CT_OK);
+		assert_int_equal(
+			http_request_set_body(&c->req, body, strlen(body)),
+			CT_OK);
 	}
 	router_handle(r, &c->req, &c->resp);
 	assert_true(c->resp.status >= 200);
@@ -215,7 +231,8 @@ setup(void **state)
 	app.has_session = 1;
 	app.csrf_ok = 1;
 	assert_int_equal(router_init(&r, routes, CT_ARRAY_SIZE(routes), &hooks,
-				     &app, &err), CT_OK);
+				     &app, &err),
+			 CT_OK);
 	*state = &r;
 	return 0;
 }
@@ -354,20 +371,13 @@ static void
 test_traversal_and_encoding_refused(void **state)
 {
 	static const char *const bad[] = {
-		"/api/v1/../v1/cases",
-		"/api/v1/./cases",
-		"/api/v1/%2e%2e/cases",
-		"/api/v1/%2E/cases",
-		"/api/v1%2fcases",
-		"/api/v1/cases%5c..",
-		"/api/v1/cases%00",
-		"/api/v1/cases%",
-		"/api/v1/cases%4",
-		"/api/v1/cases%g1",
-		"/api/v1/ca ses",
-		"/api/v1/cases\\..\\x",
-		"api/v1/cases",
-		"/api/v1/cases%0a",
+		"/api/v1/../v1/cases",	"/api/v1/./cases",
+		"/api/v1/%2e%2e/cases", "/api/v1/%2E/cases",
+		"/api/v1%2fcases",	"/api/v1/cases%5c..",
+		"/api/v1/cases%00",	"/api/v1/cases%",
+		"/api/v1/cases%4",	"/api/v1/cases%g1",
+		"/api/v1/ca ses",	"/api/v1/cases\\..\\x",
+		"api/v1/cases",		"/api/v1/cases%0a",
 	};
 	struct call c;
 	size_t i;
@@ -399,8 +409,7 @@ test_percent_decode(void **state)
 	assert_string_equal(out, "a b c");
 	assert_int_equal(router_percent_decode("a+b", 3, 0, out, &n), CT_OK);
 	assert_string_equal(out, "a+b");
-	assert_int_equal(router_percent_decode("%C3%A9", 6, 0, out, &n),
-			 CT_OK);
+	assert_int_equal(router_percent_decode("%C3%A9", 6, 0, out, &n), CT_OK);
 	assert_int_equal(n, 2);
 	assert_int_equal(router_percent_decode("%00", 3, 0, out, &n),
 			 CT_ERR_INVALID);
@@ -494,7 +503,8 @@ test_default_deny_without_policy(void **state)
 
 	(void)state;
 	assert_int_equal(router_init(&r, routes, CT_ARRAY_SIZE(routes), NULL,
-				     NULL, &err), CT_OK);
+				     NULL, &err),
+			 CT_OK);
 	call(&r, &c, HTTP_METHOD_GET, "/api/v1/cases");
 	assert_int_equal(c.resp.status, 403);
 	assert_int_equal(seen.calls, 0);
@@ -506,31 +516,44 @@ static void
 test_table_refused(void **state)
 {
 	static const struct http_route no_action[] = {
-		{ .method = HTTP_METHOD_GET, .pattern = "/health",
-		  .action = "health.read", .handler = handle_ok },
-		{ .method = HTTP_METHOD_DELETE, .pattern = "/api/v1/cases/{id:uuid}",
-		  .handler = handle_ok },
+		{.method = HTTP_METHOD_GET,
+		 .pattern = "/health",
+		 .action = "health.read",
+		 .handler = handle_ok},
+		{.method = HTTP_METHOD_DELETE,
+		 .pattern = "/api/v1/cases/{id:uuid}",
+		 .handler = handle_ok},
 	};
 	static const struct http_route empty_action[] = {
-		{ .method = HTTP_METHOD_GET, .pattern = "/x", .action = "",
-		  .handler = handle_ok },
+		{.method = HTTP_METHOD_GET,
+		 .pattern = "/x",
+		 .action = "",
+		 .handler = handle_ok},
 	};
 	static const struct http_route twice[] = {
-		{ .method = HTTP_METHOD_GET, .pattern = "/x", .action = "a",
-		  .handler = handle_ok },
-		{ .method = HTTP_METHOD_GET, .pattern = "/x", .action = "b",
-		  .handler = handle_ok },
+		{.method = HTTP_METHOD_GET,
+		 .pattern = "/x",
+		 .action = "a",
+		 .handler = handle_ok},
+		{.method = HTTP_METHOD_GET,
+		 .pattern = "/x",
+		 .action = "b",
+		 .handler = handle_ok},
 	};
 	static const struct http_route bad_pattern[] = {
-		{ .method = HTTP_METHOD_GET, .pattern = "/x/{id:float}",
-		  .action = "a", .handler = handle_ok },
+		{.method = HTTP_METHOD_GET,
+		 .pattern = "/x/{id:float}",
+		 .action = "a",
+		 .handler = handle_ok},
 	};
 	static const struct http_route dotdot[] = {
-		{ .method = HTTP_METHOD_GET, .pattern = "/x/../y",
-		  .action = "a", .handler = handle_ok },
+		{.method = HTTP_METHOD_GET,
+		 .pattern = "/x/../y",
+		 .action = "a",
+		 .handler = handle_ok},
 	};
 	static const struct http_route no_handler[] = {
-		{ .method = HTTP_METHOD_GET, .pattern = "/x", .action = "a" },
+		{.method = HTTP_METHOD_GET, .pattern = "/x", .action = "a"},
 	};
 	struct router r;
 	struct ct_error err;
@@ -538,8 +561,7 @@ test_table_refused(void **state)
 	(void)state;
 	assert_int_equal(router_init(&r, no_action, 2, NULL, NULL, &err),
 			 CT_ERR_INVALID);
-	assert_non_null(strstr(err.message,
-			       "DELETE /api/v1/cases/{id:uuid}"));
+	assert_non_null(strstr(err.message, "DELETE /api/v1/cases/{id:uuid}"));
 	assert_non_null(strstr(err.message, "action"));
 	assert_int_equal(router_init(&r, empty_action, 1, NULL, NULL, &err),
 			 CT_ERR_INVALID);

@@ -39,7 +39,7 @@ static enum ct_err
 handle_slow(void *app, struct http_request *req, struct http_response *resp,
 	    struct ct_error *err)
 {
-	struct timespec ts = { 0, SLOW_MS * 1000000L };
+	struct timespec ts = {0, SLOW_MS * 1000000L};
 
 	(void)app;
 	(void)err;
@@ -63,10 +63,16 @@ handle_echo(void *app, struct http_request *req, struct http_response *resp,
 
 static const struct http_route routes[] = {
 	API_HEALTH_ROUTE,
-	{ .method = HTTP_METHOD_GET, .pattern = "/slow", .action = "test.slow",
-	  .handler = handle_slow },
-	{ .method = HTTP_METHOD_POST, .pattern = "/echo", .action = "test.echo",
-	  .body = echo_body, .n_body = 1, .handler = handle_echo },
+	{.method = HTTP_METHOD_GET,
+	 .pattern = "/slow",
+	 .action = "test.slow",
+	 .handler = handle_slow},
+	{.method = HTTP_METHOD_POST,
+	 .pattern = "/echo",
+	 .action = "test.echo",
+	 .body = echo_body,
+	 .n_body = 1,
+	 .handler = handle_echo},
 };
 
 static enum ct_err
@@ -104,7 +110,7 @@ static int
 connect_to(uint16_t port)
 {
 	struct sockaddr_in sin;
-	struct timeval tv = { 5, 0 };
+	struct timeval tv = {5, 0};
 	int fd = socket(AF_INET, SOCK_STREAM, 0);
 
 	assert_true(fd >= 0);
@@ -240,6 +246,26 @@ test_health_with_headers(void **state)
 	http_server_stop(srv);
 }
 
+/* Two requests on one kept-alive connection: each its own record. */
+static void
+test_keep_alive(void **state)
+{
+	struct http_server *srv = start(1);
+	struct reply r;
+	const char *second;
+
+	(void)state;
+	exchange(http_server_port(srv),
+		 "GET /health HTTP/1.1\r\nHost: x\r\n\r\n"
+		 "GET /nope HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+		 &r);
+	assert_int_equal(r.status, 200);
+	second = strstr(r.body, "HTTP/1.1 ");
+	assert_non_null(second);
+	assert_int_equal(strncmp(second, "HTTP/1.1 404", 12), 0);
+	http_server_stop(srv);
+}
+
 static void
 test_errors_are_json(void **state)
 {
@@ -249,27 +275,35 @@ test_errors_are_json(void **state)
 	char v[256];
 
 	(void)state;
-	exchange(port, "GET /nope HTTP/1.1\r\nHost: x\r\n"
-		 "Connection: close\r\n\r\n", &r);
+	exchange(port,
+		 "GET /nope HTTP/1.1\r\nHost: x\r\n"
+		 "Connection: close\r\n\r\n",
+		 &r);
 	assert_int_equal(r.status, 404);
 	assert_error_code(&r, "not_found");
 	assert_non_null(header(&r, "X-Request-Id", v, sizeof(v)));
 	assert_non_null(header(&r, "X-Content-Type-Options", v, sizeof(v)));
 
 	/* the raw target reaches the router: encoded dots are refused */
-	exchange(port, "GET /a/%2e%2e/health HTTP/1.1\r\nHost: x\r\n"
-		 "Connection: close\r\n\r\n", &r);
+	exchange(port,
+		 "GET /a/%2e%2e/health HTTP/1.1\r\nHost: x\r\n"
+		 "Connection: close\r\n\r\n",
+		 &r);
 	assert_int_equal(r.status, 400);
 	assert_error_code(&r, "bad_request");
 
-	exchange(port, "DELETE /health HTTP/1.1\r\nHost: x\r\n"
-		 "Connection: close\r\n\r\n", &r);
+	exchange(port,
+		 "DELETE /health HTTP/1.1\r\nHost: x\r\n"
+		 "Connection: close\r\n\r\n",
+		 &r);
 	assert_int_equal(r.status, 405);
 	assert_non_null(header(&r, "Allow", v, sizeof(v)));
 	assert_string_equal(v, "GET, HEAD");
 
-	exchange(port, "GET /health?x=1 HTTP/1.1\r\nHost: x\r\n"
-		 "Connection: close\r\n\r\n", &r);
+	exchange(port,
+		 "GET /health?x=1 HTTP/1.1\r\nHost: x\r\n"
+		 "Connection: close\r\n\r\n",
+		 &r);
 	assert_int_equal(r.status, 400);
 	assert_error_code(&r, "invalid");
 	http_server_stop(srv);
@@ -285,9 +319,11 @@ test_body_limits(void **state)
 	json_t *j;
 
 	(void)state;
-	exchange(port, "POST /echo HTTP/1.1\r\nHost: x\r\nConnection: close\r\n"
+	exchange(port,
+		 "POST /echo HTTP/1.1\r\nHost: x\r\nConnection: close\r\n"
 		 "Content-Type: application/json\r\nContent-Length: 17\r\n\r\n"
-		 "{\"text\":\"hallo\"}\n", &r);
+		 "{\"text\":\"hallo\"}\n",
+		 &r);
 	assert_int_equal(r.status, 200);
 	j = json_body(&r);
 	assert_string_equal(json_string_value(json_object_get(j, "text")),
@@ -295,18 +331,22 @@ test_body_limits(void **state)
 	json_decref(j);
 
 	/* declared too large: refused before the body is sent at all */
-	exchange(port, "POST /echo HTTP/1.1\r\nHost: x\r\nConnection: close\r\n"
+	exchange(port,
+		 "POST /echo HTTP/1.1\r\nHost: x\r\nConnection: close\r\n"
 		 "Content-Type: application/json\r\n"
-		 "Content-Length: 10000000\r\n\r\n", &r);
+		 "Content-Length: 10000000\r\n\r\n",
+		 &r);
 	assert_int_equal(r.status, 413);
 	assert_error_code(&r, "too_large");
 
 	/* and with the body actually following */
 	memset(big, 'a', sizeof(big));
 	big[sizeof(big) - 1] = '\0';
-	snprintf(req, sizeof(req), "POST /echo HTTP/1.1\r\nHost: x\r\n"
+	snprintf(req, sizeof(req),
+		 "POST /echo HTTP/1.1\r\nHost: x\r\n"
 		 "Connection: close\r\nContent-Type: application/json\r\n"
-		 "Content-Length: %zu\r\n\r\n", strlen(big));
+		 "Content-Length: %zu\r\n\r\n",
+		 strlen(big));
 	assert_true(strlen(req) + strlen(big) < sizeof(req) + sizeof(big));
 	{
 		char whole[sizeof(req) + sizeof(big)];
@@ -316,14 +356,18 @@ test_body_limits(void **state)
 	}
 	assert_int_equal(r.status, 413);
 
-	exchange(port, "POST /echo HTTP/1.1\r\nHost: x\r\nConnection: close\r\n"
+	exchange(port,
+		 "POST /echo HTTP/1.1\r\nHost: x\r\nConnection: close\r\n"
 		 "Content-Type: application/json\r\n"
-		 "Transfer-Encoding: chunked\r\n\r\n5\r\n{\"a\":\r\n0\r\n\r\n", &r);
+		 "Transfer-Encoding: chunked\r\n\r\n5\r\n{\"a\":\r\n0\r\n\r\n",
+		 &r);
 	assert_int_equal(r.status, 411);
 	assert_error_code(&r, "length_required");
 
-	exchange(port, "POST /echo HTTP/1.1\r\nHost: x\r\nConnection: close\r\n"
-		 "Content-Type: text/plain\r\nContent-Length: 2\r\n\r\n{}", &r);
+	exchange(port,
+		 "POST /echo HTTP/1.1\r\nHost: x\r\nConnection: close\r\n"
+		 "Content-Type: text/plain\r\nContent-Length: 2\r\n\r\n{}",
+		 &r);
 	assert_int_equal(r.status, 415);
 	http_server_stop(srv);
 }
@@ -337,7 +381,8 @@ test_header_limit(void **state)
 	size_t n;
 
 	(void)state;
-	n = (size_t)snprintf(req, sizeof(req), "GET /health HTTP/1.1\r\n"
+	n = (size_t)snprintf(req, sizeof(req),
+			     "GET /health HTTP/1.1\r\n"
 			     "Host: x\r\nConnection: close\r\nX-Big: ");
 	memset(req + n, 'b', 12000);
 	n += 12000;
@@ -372,8 +417,10 @@ slow_client_run(void *arg)
 {
 	struct slow_client *c = arg;
 
-	exchange(c->port, "GET /slow HTTP/1.1\r\nHost: x\r\n"
-		 "Connection: close\r\n\r\n", &c->reply);
+	exchange(c->port,
+		 "GET /slow HTTP/1.1\r\nHost: x\r\n"
+		 "Connection: close\r\n\r\n",
+		 &c->reply);
 	return NULL;
 }
 
@@ -382,7 +429,7 @@ test_stop_finishes_request_in_flight(void **state)
 {
 	struct http_server *srv = start(1);
 	struct slow_client client;
-	struct timespec tick = { 0, 5 * 1000000L };
+	struct timespec tick = {0, 5 * 1000000L};
 	pthread_t thread;
 	int i, fd;
 	json_t *j;
@@ -390,8 +437,8 @@ test_stop_finishes_request_in_flight(void **state)
 	(void)state;
 	memset(&client, 0, sizeof(client));
 	client.port = http_server_port(srv);
-	assert_int_equal(pthread_create(&thread, NULL, slow_client_run,
-					&client), 0);
+	assert_int_equal(
+		pthread_create(&thread, NULL, slow_client_run, &client), 0);
 	for (i = 0; i < 400 && http_server_in_flight(srv) == 0; i++)
 		nanosleep(&tick, NULL);
 	assert_int_equal(http_server_in_flight(srv), 1);
@@ -412,8 +459,9 @@ static void
 test_start_refusals(void **state)
 {
 	static const struct http_route no_action[] = {
-		{ .method = HTTP_METHOD_GET, .pattern = "/x",
-		  .handler = api_health_read },
+		{.method = HTTP_METHOD_GET,
+		 .pattern = "/x",
+		 .handler = api_health_read},
 	};
 	struct http_server_config cfg;
 	struct http_server *srv = (struct http_server *)&cfg;
@@ -426,8 +474,9 @@ test_start_refusals(void **state)
 			 CT_ERR_CONFIG);
 	assert_null(srv);
 	cfg.bind_address = NULL;
-	assert_int_equal(http_server_start(&cfg, no_action, 1, NULL, &srv,
-					   &err), CT_ERR_INVALID);
+	assert_int_equal(
+		http_server_start(&cfg, no_action, 1, NULL, &srv, &err),
+		CT_ERR_INVALID);
 	assert_null(srv);
 	assert_non_null(strstr(err.message, "GET /x"));
 	http_server_stop(NULL);
@@ -447,6 +496,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_health_with_headers),
+		cmocka_unit_test(test_keep_alive),
 		cmocka_unit_test(test_errors_are_json),
 		cmocka_unit_test(test_body_limits),
 		cmocka_unit_test(test_header_limit),
