@@ -292,6 +292,13 @@ test_errors_are_json(void **state)
 	assert_int_equal(r.status, 400);
 	assert_error_code(&r, "bad_request");
 
+	/* an encoded '/' would pass as a separator if decoded early */
+	exchange(port,
+		 "GET /health%2F HTTP/1.1\r\nHost: x\r\n"
+		 "Connection: close\r\n\r\n",
+		 &r);
+	assert_int_equal(r.status, 400);
+
 	exchange(port,
 		 "DELETE /health HTTP/1.1\r\nHost: x\r\n"
 		 "Connection: close\r\n\r\n",
