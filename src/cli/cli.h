@@ -33,10 +33,10 @@
 #include "util/err.h"
 
 enum cli_cmd_flags {
-	CLI_NEEDS_DB = 1 << 0,       /* main opens ctx->store before calling */
-	CLI_CREATES_DB = 1 << 1,     /* open with STORE_OPEN_CREATE */
-	CLI_DB_READONLY = 1 << 2,    /* open with STORE_OPEN_READONLY */
-	CLI_DB_NO_MIGRATE = 1 << 3,  /* open with STORE_OPEN_NO_MIGRATE */
+	CLI_NEEDS_DB = 1 << 0,	    /* main opens ctx->store before calling */
+	CLI_CREATES_DB = 1 << 1,    /* open with STORE_OPEN_CREATE */
+	CLI_DB_READONLY = 1 << 2,   /* open with STORE_OPEN_READONLY */
+	CLI_DB_NO_MIGRATE = 1 << 3, /* open with STORE_OPEN_NO_MIGRATE */
 	/*
 	 * The command opens the database itself with cli_main_open_store()
 	 * once its input is valid, so a refused `init` creates no file. main
@@ -57,8 +57,8 @@ enum cli_exit {
 struct cli_ctx {
 	FILE *out;
 	FILE *err;
-	const char *db_path;    /* from config / environment / --db */
-	struct store *store;    /* set when the command has CLI_NEEDS_DB */
+	const char *db_path; /* from config / environment / --db */
+	struct store *store; /* set when the command has CLI_NEEDS_DB */
 	struct store_actor actor;
 };
 
@@ -89,8 +89,7 @@ int cmd_demo(struct cli_ctx *ctx, int argc, char **argv);
  * actor "cli:<login name>", opening the store per the command's flags,
  * the command, closing. Returns the exit status.
  */
-int cli_main(int argc, char **argv, char *const *envp, FILE *out,
-	     FILE *err);
+int cli_main(int argc, char **argv, char *const *envp, FILE *out, FILE *err);
 /*
  * Open ctx->db_path into ctx->store with the open flags implied by
  * cmd_flags (CLI_CREATES_DB, CLI_DB_READONLY, CLI_DB_NO_MIGRATE). On
@@ -105,13 +104,13 @@ int cli_main_open_store(struct cli_ctx *ctx, unsigned cmd_flags);
 struct cli_opt {
 	const char *name;   /* without the dashes; NULL ends a table */
 	const char **value; /* receives the value; NULL for a flag */
-	int *flag;          /* set to 1 when a flag is given */
-	int required;       /* missing is a usage error */
+	int *flag;	    /* set to 1 when a flag is given */
+	int required;	    /* missing is a usage error */
 };
 
 struct cli_spec {
-	const char *path;           /* "case add-person", for messages */
-	const char *help;           /* the full --help text, Dutch */
+	const char *path;	    /* "case add-person", for messages */
+	const char *help;	    /* the full --help text, Dutch */
 	const struct cli_opt *opts; /* may be NULL: no options */
 	size_t min_args, max_args;  /* positional arguments */
 };
@@ -127,8 +126,8 @@ struct cli_spec {
  *               a message naming it printed to ctx->err;
  *  CLI_CONTINUE everything parsed.
  */
-int cli_opt_parse(struct cli_ctx *ctx, const struct cli_spec *spec,
-		  int argc, char **argv, const char **args, size_t *nargs);
+int cli_opt_parse(struct cli_ctx *ctx, const struct cli_spec *spec, int argc,
+		  char **argv, const char **args, size_t *nargs);
 
 /* A subcommand of a command with several ("org add", "org list"). */
 struct cli_sub {
@@ -142,16 +141,15 @@ struct cli_sub {
  * "--help" lists the subcommands (0); none or an unknown one is a usage
  * error (2).
  */
-int cli_opt_dispatch(struct cli_ctx *ctx, const char *cmd,
-		     const char *summary, const struct cli_sub *subs,
-		     int argc, char **argv);
+int cli_opt_dispatch(struct cli_ctx *ctx, const char *cmd, const char *summary,
+		     const struct cli_sub *subs, int argc, char **argv);
 
 /*
  * Value checks. Each returns 0 and sets *out, or prints a message naming
  * `opt` (e.g. "--type") to ctx->err and returns 1 (refused input).
  */
-int cli_opt_vocab(struct cli_ctx *ctx, const char *opt,
-		  const struct vocab *v, const char *s, int *out);
+int cli_opt_vocab(struct cli_ctx *ctx, const char *opt, const struct vocab *v,
+		  const char *s, int *out);
 /* Comma-separated codes ("victim,remaining"), at least one. */
 int cli_opt_mask(struct cli_ctx *ctx, const char *opt, const struct vocab *v,
 		 const char *s, uint32_t *out);

@@ -57,8 +57,8 @@ static void
 cli_main_actor_label(char *out, size_t n)
 {
 	const struct passwd *pw = getpwuid(geteuid());
-	const char *name = pw && pw->pw_name && pw->pw_name[0] ? pw->pw_name
-							       : "onbekend";
+	const char *name =
+		pw && pw->pw_name && pw->pw_name[0] ? pw->pw_name : "onbekend";
 
 	snprintf(out, n, "cli:%.*s", CLI_LOGIN_MAX, name);
 }
@@ -213,7 +213,7 @@ cli_main(int argc, char **argv, char *const *envp, FILE *out, FILE *err)
 	ct_error_clear(&error);
 	rc = config_resolve(&cfg, config_file, db, envp, &error);
 	if (rc) {
-		status = cli_out_error(&(struct cli_ctx){ .err = err }, rc,
+		status = cli_out_error(&(struct cli_ctx){.err = err}, rc,
 				       &error);
 		goto out;
 	}

@@ -37,8 +37,8 @@ cli_opt_find(const struct cli_opt *opts, const char *name, size_t len)
 }
 
 static int
-cli_opt_usage(struct cli_ctx *ctx, const struct cli_spec *spec,
-	      const char *fmt, const char *what)
+cli_opt_usage(struct cli_ctx *ctx, const struct cli_spec *spec, const char *fmt,
+	      const char *what)
 {
 	fputs("fout: ", ctx->err);
 	fprintf(ctx->err, fmt, what);
@@ -68,7 +68,7 @@ cli_opt_parse(struct cli_ctx *ctx, const struct cli_spec *spec, int argc,
 	      char **argv, const char **args, size_t *nargs)
 {
 	/* Which options were seen, to refuse repeats and find missing ones. */
-	unsigned char seen[64] = { 0 };
+	unsigned char seen[64] = {0};
 	const struct cli_opt *o;
 	const char *arg, *eq, *value;
 	size_t n = 0, len, idx;
@@ -112,8 +112,8 @@ cli_opt_parse(struct cli_ctx *ctx, const struct cli_spec *spec, int argc,
 		if (!o) {
 			snprintf(name, sizeof(name), "--%.*s",
 				 (int)(len < 60 ? len : 60), arg + 2);
-			return cli_opt_usage(ctx, spec,
-					     "onbekende optie '%s'", name);
+			return cli_opt_usage(ctx, spec, "onbekende optie '%s'",
+					     name);
 		}
 		idx = (size_t)(o - spec->opts);
 		snprintf(name, sizeof(name), "--%s", o->name);
@@ -134,8 +134,7 @@ cli_opt_parse(struct cli_ctx *ctx, const struct cli_spec *spec, int argc,
 		if (eq) {
 			value = eq + 1;
 		} else {
-			if (i + 1 >= argc ||
-			    strncmp(argv[i + 1], "--", 2) == 0)
+			if (i + 1 >= argc || strncmp(argv[i + 1], "--", 2) == 0)
 				return cli_opt_usage(ctx, spec,
 						     "optie %s verwacht een "
 						     "waarde",
@@ -169,16 +168,16 @@ cli_opt_dispatch(struct cli_ctx *ctx, const char *cmd, const char *summary,
 		FILE *f = argc < 2 ? ctx->err : ctx->out;
 
 		if (argc < 2)
-			fprintf(f, "fout: 'casustafel %s' verwacht een "
-				   "deelopdracht\n",
+			fprintf(f,
+				"fout: 'casustafel %s' verwacht een "
+				"deelopdracht\n",
 				cmd);
 		fprintf(f, "Gebruik: casustafel %s DEELOPDRACHT [OPTIES]\n\n",
 			cmd);
 		fprintf(f, "%s\n\nDeelopdrachten:\n", summary);
 		for (s = subs; s->name; s++)
 			fprintf(f, "  %-14s %s\n", s->name, s->summary);
-		fprintf(f, "\nZie 'casustafel %s DEELOPDRACHT --help'.\n",
-			cmd);
+		fprintf(f, "\nZie 'casustafel %s DEELOPDRACHT --help'.\n", cmd);
 		return argc < 2 ? CLI_EXIT_USAGE : CLI_EXIT_OK;
 	}
 	for (s = subs; s->name; s++)
@@ -277,8 +276,9 @@ cli_opt_size(struct cli_ctx *ctx, const char *opt, const char *s, size_t min,
 		*out = (size_t)v;
 		return 0;
 	}
-	fprintf(ctx->err, "fout: %s: '%s' is geen getal van %zu tot en met "
-			  "%zu\n",
+	fprintf(ctx->err,
+		"fout: %s: '%s' is geen getal van %zu tot en met "
+		"%zu\n",
 		opt, s, min, max);
 	return CLI_EXIT_FAIL;
 }

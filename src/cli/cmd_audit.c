@@ -35,11 +35,11 @@ audit_verify(struct cli_ctx *ctx, int argc, char **argv)
 {
 	int json = 0;
 	const struct cli_opt opts[] = {
-		{ "json", NULL, &json, 0 },
-		{ NULL, NULL, NULL, 0 },
+		{"json", NULL, &json, 0},
+		{NULL, NULL, NULL, 0},
 	};
-	const struct cli_spec spec = { "audit verify", audit_verify_help,
-				       opts, 0, 0 };
+	const struct cli_spec spec = {"audit verify", audit_verify_help, opts,
+				      0, 0};
 	struct store_verify_result res;
 	struct ct_error err;
 	const char *args[1];
@@ -92,10 +92,10 @@ int
 cmd_audit(struct cli_ctx *ctx, int argc, char **argv)
 {
 	static const struct cli_sub subs[] = {
-		{ "verify", audit_verify, "controleer de hashketen" },
-		{ NULL, NULL, NULL },
+		{"verify", audit_verify, "controleer de hashketen"},
+		{NULL, NULL, NULL},
 	};
 
-	return cli_opt_dispatch(ctx, "audit", "Het journaal controleren.",
-				subs, argc, argv);
+	return cli_opt_dispatch(ctx, "audit", "Het journaal controleren.", subs,
+				argc, argv);
 }

@@ -144,8 +144,8 @@ case_find_org(struct cli_ctx *ctx, const char *ref, struct arena *a,
 	ct_error_clear(&err);
 	rc = store_org_get(ctx->store, ref, a, out, &err);
 	if (rc == CT_ERR_NOTFOUND) {
-		fprintf(ctx->err, "fout: --org: organisatie '%s' bestaat niet\n",
-			ref);
+		fprintf(ctx->err,
+			"fout: --org: organisatie '%s' bestaat niet\n", ref);
 		return CLI_EXIT_FAIL;
 	}
 	if (rc)
@@ -159,14 +159,14 @@ case_create(struct cli_ctx *ctx, int argc, char **argv)
 	const char *org_ref = NULL, *jurisdiction = NULL, *region = NULL;
 	int json = 0;
 	const struct cli_opt opts[] = {
-		{ "org", &org_ref, NULL, 1 },
-		{ "jurisdiction", &jurisdiction, NULL, 1 },
-		{ "region", &region, NULL, 1 },
-		{ "json", NULL, &json, 0 },
-		{ NULL, NULL, NULL, 0 },
+		{"org", &org_ref, NULL, 1},
+		{"jurisdiction", &jurisdiction, NULL, 1},
+		{"region", &region, NULL, 1},
+		{"json", NULL, &json, 0},
+		{NULL, NULL, NULL, 0},
 	};
-	const struct cli_spec spec = { "case create", case_create_help, opts,
-				       0, 0 };
+	const struct cli_spec spec = {"case create", case_create_help, opts, 0,
+				      0};
 	struct ct_problems problems;
 	struct ct_error err;
 	struct ct_case c;
@@ -230,17 +230,16 @@ case_list(struct cli_ctx *ctx, int argc, char **argv)
 	const char *status_code = NULL, *limit = NULL, *offset = NULL;
 	int json = 0;
 	const struct cli_opt opts[] = {
-		{ "org", &org_ref, NULL, 0 },
-		{ "region", &region, NULL, 0 },
-		{ "jurisdiction", &jurisdiction, NULL, 0 },
-		{ "status", &status_code, NULL, 0 },
-		{ "limit", &limit, NULL, 0 },
-		{ "offset", &offset, NULL, 0 },
-		{ "json", NULL, &json, 0 },
-		{ NULL, NULL, NULL, 0 },
+		{"org", &org_ref, NULL, 0},
+		{"region", &region, NULL, 0},
+		{"jurisdiction", &jurisdiction, NULL, 0},
+		{"status", &status_code, NULL, 0},
+		{"limit", &limit, NULL, 0},
+		{"offset", &offset, NULL, 0},
+		{"json", NULL, &json, 0},
+		{NULL, NULL, NULL, 0},
 	};
-	const struct cli_spec spec = { "case list", case_list_help, opts, 0,
-				       0 };
+	const struct cli_spec spec = {"case list", case_list_help, opts, 0, 0};
 	struct store_case_filter f;
 	char created[CT_ISO_SIZE];
 	struct ct_case *cases = NULL;
@@ -282,8 +281,8 @@ case_list(struct cli_ctx *ctx, int argc, char **argv)
 	if (limit && cli_opt_size(ctx, "--limit", limit, 1,
 				  STORE_LIST_LIMIT_MAX, &f.limit))
 		return CLI_EXIT_FAIL;
-	if (offset && cli_opt_size(ctx, "--offset", offset, 0, INT32_MAX,
-				   &f.offset))
+	if (offset &&
+	    cli_opt_size(ctx, "--offset", offset, 0, INT32_MAX, &f.offset))
 		return CLI_EXIT_FAIL;
 
 	arena_init(&a, ARENA_MAX_DEFAULT);
@@ -304,11 +303,13 @@ case_list(struct cli_ctx *ctx, int argc, char **argv)
 		for (i = 0; i < n; i++)
 			json_array_append_new(list, case_to_json(&cases[i]));
 		status = cli_out_json(
-			ctx, json_pack("{s:o, s:I, s:I, s:I}", "cases", list,
-				       "total", (json_int_t)total, "offset",
-				       (json_int_t)f.offset, "limit",
-				       (json_int_t)(f.limit ? f.limit
-							    : STORE_LIST_LIMIT_DEFAULT)));
+			ctx,
+			json_pack(
+				"{s:o, s:I, s:I, s:I}", "cases", list, "total",
+				(json_int_t)total, "offset",
+				(json_int_t)f.offset, "limit",
+				(json_int_t)(f.limit ? f.limit
+						     : STORE_LIST_LIMIT_DEFAULT)));
 		goto out;
 	}
 	for (i = 0; i < n; i++) {
@@ -398,8 +399,8 @@ case_view_json(const struct case_view *v)
 
 /* "Family, Given" of the person with id, or the id itself. */
 static const char *
-case_view_person_name(const struct case_view *v, const char *id,
-		      char *buf, size_t n)
+case_view_person_name(const struct case_view *v, const char *id, char *buf,
+		      size_t n)
 {
 	size_t i;
 
@@ -475,8 +476,7 @@ case_view_print(struct cli_ctx *ctx, const struct case_view *v)
 		vocab_mask_format(&vocab_violence_form, in->forms, mask2,
 				  sizeof(mask2));
 		fprintf(out, "  %s  ernst %s  soort %s  vorm %s\n", t,
-			vocab_code(&vocab_severity, in->severity), mask,
-			mask2);
+			vocab_code(&vocab_severity, in->severity), mask, mask2);
 		if (in->location)
 			fprintf(out, "    plaats: %s\n", in->location);
 		fprintf(out, "    %s\n", in->description);
@@ -497,11 +497,10 @@ case_show(struct cli_ctx *ctx, int argc, char **argv)
 {
 	int json = 0;
 	const struct cli_opt opts[] = {
-		{ "json", NULL, &json, 0 },
-		{ NULL, NULL, NULL, 0 },
+		{"json", NULL, &json, 0},
+		{NULL, NULL, NULL, 0},
 	};
-	const struct cli_spec spec = { "case show", case_show_help, opts, 1,
-				       1 };
+	const struct cli_spec spec = {"case show", case_show_help, opts, 1, 1};
 	struct case_view v;
 	struct ct_error err;
 	struct arena a;
@@ -571,18 +570,18 @@ case_add_person(struct cli_ctx *ctx, int argc, char **argv)
 	const char *birth = NULL, *sex = NULL, *bsn = NULL, *rrn = NULL;
 	int json = 0;
 	const struct cli_opt opts[] = {
-		{ "given-name", &given, NULL, 1 },
-		{ "family-name", &family, NULL, 1 },
-		{ "roles", &roles, NULL, 1 },
-		{ "birth-date", &birth, NULL, 0 },
-		{ "sex", &sex, NULL, 0 },
-		{ "bsn", &bsn, NULL, 0 },
-		{ "rrn", &rrn, NULL, 0 },
-		{ "json", NULL, &json, 0 },
-		{ NULL, NULL, NULL, 0 },
+		{"given-name", &given, NULL, 1},
+		{"family-name", &family, NULL, 1},
+		{"roles", &roles, NULL, 1},
+		{"birth-date", &birth, NULL, 0},
+		{"sex", &sex, NULL, 0},
+		{"bsn", &bsn, NULL, 0},
+		{"rrn", &rrn, NULL, 0},
+		{"json", NULL, &json, 0},
+		{NULL, NULL, NULL, 0},
 	};
-	const struct cli_spec spec = { "case add-person", case_add_person_help,
-				       opts, 1, 1 };
+	const struct cli_spec spec = {"case add-person", case_add_person_help,
+				      opts, 1, 1};
 	char bsn_buf[CASE_NATID_BUF], rrn_buf[CASE_NATID_BUF];
 	struct ct_problems problems;
 	struct ct_date rrn_birth;
@@ -607,8 +606,7 @@ case_add_person(struct cli_ctx *ctx, int argc, char **argv)
 	pe.given_name = given;
 	pe.family_name = family;
 	pe.sex = PERSON_SEX_UNKNOWN;
-	if (cli_opt_mask(ctx, "--roles", &vocab_person_role, roles,
-			 &pe.roles))
+	if (cli_opt_mask(ctx, "--roles", &vocab_person_role, roles, &pe.roles))
 		return CLI_EXIT_FAIL;
 	if (sex) {
 		if (cli_opt_vocab(ctx, "--sex", &vocab_person_sex, sex, &idx))
@@ -629,8 +627,8 @@ case_add_person(struct cli_ctx *ctx, int argc, char **argv)
 
 	ct_problems_init(&problems);
 	if (bsn)
-		pe.bsn = case_natid("bsn", "BSN", bsn, bsn_buf,
-				    sizeof(bsn_buf), &problems);
+		pe.bsn = case_natid("bsn", "BSN", bsn, bsn_buf, sizeof(bsn_buf),
+				    &problems);
 	if (rrn)
 		pe.rrn = case_natid("rrn", "Rijksregisternummer", rrn, rrn_buf,
 				    sizeof(rrn_buf), &problems);
@@ -642,8 +640,7 @@ case_add_person(struct cli_ctx *ctx, int argc, char **argv)
 	}
 	person_validate(&pe, store_now(ctx->store), &problems);
 	/* The checks are the validator's; these only make sure of them. */
-	if (pe.bsn && !case_has_problem(&problems, "bsn") &&
-	    !bsn_valid(pe.bsn))
+	if (pe.bsn && !case_has_problem(&problems, "bsn") && !bsn_valid(pe.bsn))
 		ct_problems_add(&problems, "bsn",
 				"BSN %s klopt niet (elfproef)", pe.bsn);
 	if (pe.rrn && !case_has_problem(&problems, "rrn") &&
@@ -652,8 +649,8 @@ case_add_person(struct cli_ctx *ctx, int argc, char **argv)
 				"rijksregisternummer %s klopt niet "
 				"(controlegetal)",
 				pe.rrn);
-	if (ct_problems_any(&problems) ||
-	    (bsn && !pe.bsn) || (rrn && !pe.rrn)) {
+	if (ct_problems_any(&problems) || (bsn && !pe.bsn) ||
+	    (rrn && !pe.rrn)) {
 		status = cli_out_problems(ctx, &problems);
 		goto out;
 	}
@@ -682,14 +679,12 @@ case_add_relation(struct cli_ctx *ctx, int argc, char **argv)
 	const char *from = NULL, *to = NULL, *kind = NULL;
 	int json = 0;
 	const struct cli_opt opts[] = {
-		{ "from", &from, NULL, 1 },
-		{ "to", &to, NULL, 1 },
-		{ "kind", &kind, NULL, 1 },
-		{ "json", NULL, &json, 0 },
-		{ NULL, NULL, NULL, 0 },
+		{"from", &from, NULL, 1}, {"to", &to, NULL, 1},
+		{"kind", &kind, NULL, 1}, {"json", NULL, &json, 0},
+		{NULL, NULL, NULL, 0},
 	};
-	const struct cli_spec spec = { "case add-relation",
-				       case_add_relation_help, opts, 1, 1 };
+	const struct cli_spec spec = {"case add-relation",
+				      case_add_relation_help, opts, 1, 1};
 	struct ct_problems problems;
 	struct ct_error err;
 	struct relation r;
@@ -751,17 +746,17 @@ case_add_incident(struct cli_ctx *ctx, int argc, char **argv)
 	const char *severity = NULL, *description = NULL, *location = NULL;
 	int json = 0;
 	const struct cli_opt opts[] = {
-		{ "at", &at, NULL, 1 },
-		{ "types", &types, NULL, 1 },
-		{ "forms", &forms, NULL, 1 },
-		{ "severity", &severity, NULL, 1 },
-		{ "description", &description, NULL, 1 },
-		{ "location", &location, NULL, 0 },
-		{ "json", NULL, &json, 0 },
-		{ NULL, NULL, NULL, 0 },
+		{"at", &at, NULL, 1},
+		{"types", &types, NULL, 1},
+		{"forms", &forms, NULL, 1},
+		{"severity", &severity, NULL, 1},
+		{"description", &description, NULL, 1},
+		{"location", &location, NULL, 0},
+		{"json", NULL, &json, 0},
+		{NULL, NULL, NULL, 0},
 	};
-	const struct cli_spec spec = { "case add-incident",
-				       case_add_incident_help, opts, 1, 1 };
+	const struct cli_spec spec = {"case add-incident",
+				      case_add_incident_help, opts, 1, 1};
 	struct ct_problems problems;
 	struct incident in;
 	struct ct_error err;
@@ -829,13 +824,13 @@ int
 cmd_case(struct cli_ctx *ctx, int argc, char **argv)
 {
 	static const struct cli_sub subs[] = {
-		{ "create", case_create, "maak een dossier aan" },
-		{ "list", case_list, "toon dossiers" },
-		{ "show", case_show, "toon één dossier volledig" },
-		{ "add-person", case_add_person, "voeg een persoon toe" },
-		{ "add-relation", case_add_relation, "leg een relatie vast" },
-		{ "add-incident", case_add_incident, "leg een incident vast" },
-		{ NULL, NULL, NULL },
+		{"create", case_create, "maak een dossier aan"},
+		{"list", case_list, "toon dossiers"},
+		{"show", case_show, "toon één dossier volledig"},
+		{"add-person", case_add_person, "voeg een persoon toe"},
+		{"add-relation", case_add_relation, "leg een relatie vast"},
+		{"add-incident", case_add_incident, "leg een incident vast"},
+		{NULL, NULL, NULL},
 	};
 
 	return cli_opt_dispatch(ctx, "case", "Dossiers beheren.", subs, argc,

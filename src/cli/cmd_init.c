@@ -94,13 +94,13 @@ cmd_init(struct cli_ctx *ctx, int argc, char **argv)
 	const char *org_name = "Beheer", *org_type = "other";
 	const char *country = "NL", *admin_name = "admin";
 	const struct cli_opt opts[] = {
-		{ "org-name", &org_name, NULL, 0 },
-		{ "org-type", &org_type, NULL, 0 },
-		{ "country", &country, NULL, 0 },
-		{ "admin", &admin_name, NULL, 0 },
-		{ NULL, NULL, NULL, 0 },
+		{"org-name", &org_name, NULL, 0},
+		{"org-type", &org_type, NULL, 0},
+		{"country", &country, NULL, 0},
+		{"admin", &admin_name, NULL, 0},
+		{NULL, NULL, NULL, 0},
 	};
-	const struct cli_spec spec = { "init", init_help, opts, 0, 0 };
+	const struct cli_spec spec = {"init", init_help, opts, 0, 0};
 	char password[INIT_PASSWORD_LEN + 1];
 	char hash[CT_PWHASH_SIZE];
 	struct ct_problems problems;
@@ -168,8 +168,8 @@ cmd_init(struct cli_ctx *ctx, int argc, char **argv)
 		"Bewaar dit wachtwoord nu: het wordt niet opnieuw getoond.\n",
 		ctx->db_path, store_schema_version(ctx->store), org.name,
 		vocab_code(&vocab_org_type, org.type),
-		vocab_code(&vocab_country, org.country), org.id,
-		admin.username, admin.id, password);
+		vocab_code(&vocab_country, org.country), org.id, admin.username,
+		admin.id, password);
 	sodium_memzero(password, sizeof(password));
 	return CLI_EXIT_OK;
 }

@@ -20,8 +20,8 @@ static const char migrate_help[] =
 int
 cmd_migrate(struct cli_ctx *ctx, int argc, char **argv)
 {
-	static const struct cli_spec spec = { "migrate", migrate_help, NULL,
-					      0, 0 };
+	static const struct cli_spec spec = {"migrate", migrate_help, NULL, 0,
+					     0};
 	struct ct_error err;
 	const char *args[1];
 	size_t nargs;
@@ -39,9 +39,8 @@ cmd_migrate(struct cli_ctx *ctx, int argc, char **argv)
 		fprintf(ctx->out, "Database is bij (schemaversie %d).\n",
 			store_schema_version(ctx->store));
 	else
-		fprintf(ctx->out,
-			"%d %s toegepast; schemaversie is nu %d.\n", applied,
-			applied == 1 ? "migratie" : "migraties",
+		fprintf(ctx->out, "%d %s toegepast; schemaversie is nu %d.\n",
+			applied, applied == 1 ? "migratie" : "migraties",
 			store_schema_version(ctx->store));
 	return CLI_EXIT_OK;
 }

@@ -27,14 +27,13 @@ static const char org_add_help[] =
 	"  --json             toon de organisatie als JSON\n"
 	"  --help             deze hulp\n";
 
-static const char org_list_help[] =
-	"Gebruik: casustafel org list [--json]\n"
-	"\n"
-	"Toont alle organisaties.\n"
-	"\n"
-	"Opties:\n"
-	"  --json   als één JSON-document\n"
-	"  --help   deze hulp\n";
+static const char org_list_help[] = "Gebruik: casustafel org list [--json]\n"
+				    "\n"
+				    "Toont alle organisaties.\n"
+				    "\n"
+				    "Opties:\n"
+				    "  --json   als één JSON-document\n"
+				    "  --help   deze hulp\n";
 
 static int
 org_add(struct cli_ctx *ctx, int argc, char **argv)
@@ -42,14 +41,11 @@ org_add(struct cli_ctx *ctx, int argc, char **argv)
 	const char *name = NULL, *type = NULL, *country = NULL, *email = NULL;
 	int json = 0;
 	const struct cli_opt opts[] = {
-		{ "name", &name, NULL, 1 },
-		{ "type", &type, NULL, 1 },
-		{ "country", &country, NULL, 1 },
-		{ "email", &email, NULL, 0 },
-		{ "json", NULL, &json, 0 },
-		{ NULL, NULL, NULL, 0 },
+		{"name", &name, NULL, 1},	{"type", &type, NULL, 1},
+		{"country", &country, NULL, 1}, {"email", &email, NULL, 0},
+		{"json", NULL, &json, 0},	{NULL, NULL, NULL, 0},
 	};
-	const struct cli_spec spec = { "org add", org_add_help, opts, 0, 0 };
+	const struct cli_spec spec = {"org add", org_add_help, opts, 0, 0};
 	struct ct_problems problems;
 	struct ct_error err;
 	struct org o;
@@ -80,8 +76,7 @@ org_add(struct cli_ctx *ctx, int argc, char **argv)
 		return cli_out_error(ctx, rc, &err);
 	if (json)
 		return cli_out_json(ctx, org_to_json(&o));
-	fprintf(ctx->out, "Organisatie toegevoegd: %s, id %s\n", o.name,
-		o.id);
+	fprintf(ctx->out, "Organisatie toegevoegd: %s, id %s\n", o.name, o.id);
 	return CLI_EXIT_OK;
 }
 
@@ -90,11 +85,10 @@ org_list(struct cli_ctx *ctx, int argc, char **argv)
 {
 	int json = 0;
 	const struct cli_opt opts[] = {
-		{ "json", NULL, &json, 0 },
-		{ NULL, NULL, NULL, 0 },
+		{"json", NULL, &json, 0},
+		{NULL, NULL, NULL, 0},
 	};
-	const struct cli_spec spec = { "org list", org_list_help, opts, 0,
-				       0 };
+	const struct cli_spec spec = {"org list", org_list_help, opts, 0, 0};
 	struct ct_error err;
 	struct arena a;
 	struct org *orgs = NULL;
@@ -140,11 +134,11 @@ int
 cmd_org(struct cli_ctx *ctx, int argc, char **argv)
 {
 	static const struct cli_sub subs[] = {
-		{ "add", org_add, "voeg een organisatie toe" },
-		{ "list", org_list, "toon alle organisaties" },
-		{ NULL, NULL, NULL },
+		{"add", org_add, "voeg een organisatie toe"},
+		{"list", org_list, "toon alle organisaties"},
+		{NULL, NULL, NULL},
 	};
 
-	return cli_opt_dispatch(ctx, "org", "Organisaties beheren.", subs,
-				argc, argv);
+	return cli_opt_dispatch(ctx, "org", "Organisaties beheren.", subs, argc,
+				argv);
 }

@@ -12,21 +12,19 @@
 #include "util/banned.h"
 
 const struct cli_cmd cli_commands[] = {
-	{ "init", cmd_init, CLI_NEEDS_DB | CLI_CREATES_DB | CLI_DB_DEFERRED,
-	  "maak een nieuwe database met een eerste organisatie en beheerder" },
-	{ "migrate", cmd_migrate, CLI_NEEDS_DB | CLI_DB_NO_MIGRATE,
-	  "werk het databaseschema bij naar deze versie" },
-	{ "org", cmd_org, CLI_NEEDS_DB,
-	  "organisaties toevoegen en tonen" },
-	{ "user", cmd_user, CLI_NEEDS_DB,
-	  "gebruikers toevoegen en tonen" },
-	{ "case", cmd_case, CLI_NEEDS_DB,
-	  "dossiers aanmaken, tonen en aanvullen" },
-	{ "audit", cmd_audit, CLI_NEEDS_DB | CLI_DB_READONLY,
-	  "controleer de hashketen van het journaal" },
-	{ "demo", cmd_demo, CLI_NEEDS_DB | CLI_CREATES_DB,
-	  "vul de database met fictieve demonstratiegegevens" },
-	{ NULL, NULL, 0, NULL },
+	{"init", cmd_init, CLI_NEEDS_DB | CLI_CREATES_DB | CLI_DB_DEFERRED,
+	 "maak een nieuwe database met een eerste organisatie en beheerder"},
+	{"migrate", cmd_migrate, CLI_NEEDS_DB | CLI_DB_NO_MIGRATE,
+	 "werk het databaseschema bij naar deze versie"},
+	{"org", cmd_org, CLI_NEEDS_DB, "organisaties toevoegen en tonen"},
+	{"user", cmd_user, CLI_NEEDS_DB, "gebruikers toevoegen en tonen"},
+	{"case", cmd_case, CLI_NEEDS_DB,
+	 "dossiers aanmaken, tonen en aanvullen"},
+	{"audit", cmd_audit, CLI_NEEDS_DB | CLI_DB_READONLY,
+	 "controleer de hashketen van het journaal"},
+	{"demo", cmd_demo, CLI_NEEDS_DB | CLI_CREATES_DB,
+	 "vul de database met fictieve demonstratiegegevens"},
+	{NULL, NULL, 0, NULL},
 };
 
 const struct cli_cmd *

@@ -56,7 +56,8 @@ user_find_org(struct cli_ctx *ctx, const char *org_ref, struct arena *a,
 	ct_error_clear(&err);
 	rc = store_org_get(ctx->store, org_ref, a, out, &err);
 	if (rc == CT_ERR_NOTFOUND) {
-		fprintf(ctx->err, "fout: --org: organisatie '%s' bestaat niet\n",
+		fprintf(ctx->err,
+			"fout: --org: organisatie '%s' bestaat niet\n",
 			org_ref);
 		return CLI_EXIT_FAIL;
 	}
@@ -72,15 +73,12 @@ user_add(struct cli_ctx *ctx, int argc, char **argv)
 	const char *roles = NULL, *email = NULL;
 	int json = 0;
 	const struct cli_opt opts[] = {
-		{ "org", &org_ref, NULL, 1 },
-		{ "username", &username, NULL, 1 },
-		{ "name", &name, NULL, 1 },
-		{ "roles", &roles, NULL, 1 },
-		{ "email", &email, NULL, 0 },
-		{ "json", NULL, &json, 0 },
-		{ NULL, NULL, NULL, 0 },
+		{"org", &org_ref, NULL, 1}, {"username", &username, NULL, 1},
+		{"name", &name, NULL, 1},   {"roles", &roles, NULL, 1},
+		{"email", &email, NULL, 0}, {"json", NULL, &json, 0},
+		{NULL, NULL, NULL, 0},
 	};
-	const struct cli_spec spec = { "user add", user_add_help, opts, 0, 0 };
+	const struct cli_spec spec = {"user add", user_add_help, opts, 0, 0};
 	char password[USER_PASSWORD_LEN + 1];
 	char hash[CT_PWHASH_SIZE];
 	struct ct_problems problems;
@@ -153,12 +151,11 @@ user_list(struct cli_ctx *ctx, int argc, char **argv)
 	const char *org_ref = NULL;
 	int json = 0;
 	const struct cli_opt opts[] = {
-		{ "org", &org_ref, NULL, 0 },
-		{ "json", NULL, &json, 0 },
-		{ NULL, NULL, NULL, 0 },
+		{"org", &org_ref, NULL, 0},
+		{"json", NULL, &json, 0},
+		{NULL, NULL, NULL, 0},
 	};
-	const struct cli_spec spec = { "user list", user_list_help, opts, 0,
-				       0 };
+	const struct cli_spec spec = {"user list", user_list_help, opts, 0, 0};
 	char roles[512];
 	struct ct_error err;
 	struct arena a;
@@ -190,9 +187,9 @@ user_list(struct cli_ctx *ctx, int argc, char **argv)
 		list = json_array();
 		for (i = 0; i < n; i++)
 			json_array_append_new(list, user_to_json(&users[i]));
-		status = cli_out_json(ctx, json_pack("{s:o, s:I}", "users",
-						     list, "count",
-						     (json_int_t)n));
+		status =
+			cli_out_json(ctx, json_pack("{s:o, s:I}", "users", list,
+						    "count", (json_int_t)n));
 		goto out;
 	}
 	for (i = 0; i < n; i++) {
@@ -213,11 +210,11 @@ int
 cmd_user(struct cli_ctx *ctx, int argc, char **argv)
 {
 	static const struct cli_sub subs[] = {
-		{ "add", user_add, "voeg een gebruiker toe" },
-		{ "list", user_list, "toon gebruikers" },
-		{ NULL, NULL, NULL },
+		{"add", user_add, "voeg een gebruiker toe"},
+		{"list", user_list, "toon gebruikers"},
+		{NULL, NULL, NULL},
 	};
 
-	return cli_opt_dispatch(ctx, "user", "Gebruikers beheren.", subs,
-				argc, argv);
+	return cli_opt_dispatch(ctx, "user", "Gebruikers beheren.", subs, argc,
+				argv);
 }

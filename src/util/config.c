@@ -23,7 +23,7 @@
 #define CONFIG_KNOWN_KEYS "database, log_level"
 
 /* Keys by position; config_parse() remembers the line of each. */
-static const char *const config_keys[] = { "database", "log_level" };
+static const char *const config_keys[] = {"database", "log_level"};
 
 void
 config_init(struct config *c)
@@ -166,8 +166,8 @@ config_parse_line(struct config *c, const char *name, unsigned lineno,
 				    "%s)",
 				    where, 40, ks, CONFIG_KNOWN_KEYS);
 	if ((size_t)(ve - vs) >= sizeof(value))
-		return ct_error_set(err, CT_ERR_CONFIG,
-				    "%s: waarde is te lang", where);
+		return ct_error_set(err, CT_ERR_CONFIG, "%s: waarde is te lang",
+				    where);
 	if (memchr(vs, '\0', (size_t)(ve - vs)))
 		return ct_error_set(err, CT_ERR_CONFIG,
 				    "%s: waarde bevat een NUL-teken", where);
@@ -191,7 +191,7 @@ enum ct_err
 config_parse(struct config *c, const char *name, const char *text, size_t len,
 	     struct ct_error *err)
 {
-	unsigned seen[CT_ARRAY_SIZE(config_keys)] = { 0 };
+	unsigned seen[CT_ARRAY_SIZE(config_keys)] = {0};
 	const char *p = text, *end = text + len, *eol, *s;
 	struct config tmp;
 	unsigned lineno = 0;
@@ -199,8 +199,8 @@ config_parse(struct config *c, const char *name, const char *text, size_t len,
 
 	if (len > CONFIG_FILE_MAX)
 		return ct_error_set(err, CT_ERR_CONFIG,
-				    "%s: bestand is groter dan %zu bytes",
-				    name, CONFIG_FILE_MAX);
+				    "%s: bestand is groter dan %zu bytes", name,
+				    CONFIG_FILE_MAX);
 	config_copy(&tmp, c);
 	while (p < end) {
 		lineno++;
@@ -218,8 +218,8 @@ config_parse(struct config *c, const char *name, const char *text, size_t len,
 		while (s < eol && config_is_blank(*s))
 			s++;
 		if (s < eol && *s != '#') {
-			rc = config_parse_line(&tmp, name, lineno, s, eol,
-					       seen, err);
+			rc = config_parse_line(&tmp, name, lineno, s, eol, seen,
+					       err);
 			if (rc)
 				goto out;
 		}
@@ -334,8 +334,8 @@ config_apply_env(struct config *c, char *const *envp, struct ct_error *err)
 				err);
 	value = config_env_get(envp, CONFIG_ENV_LOG_LEVEL);
 	if (!rc && value)
-		rc = config_set(&tmp, "log_level", value,
-				CONFIG_ENV_LOG_LEVEL, err);
+		rc = config_set(&tmp, "log_level", value, CONFIG_ENV_LOG_LEVEL,
+				err);
 	if (rc) {
 		config_release(&tmp);
 		return rc;
@@ -345,9 +345,8 @@ config_apply_env(struct config *c, char *const *envp, struct ct_error *err)
 }
 
 enum ct_err
-config_resolve(struct config *c, const char *cli_file,
-	       const char *cli_database, char *const *envp,
-	       struct ct_error *err)
+config_resolve(struct config *c, const char *cli_file, const char *cli_database,
+	       char *const *envp, struct ct_error *err)
 {
 	const char *file = cli_file ? cli_file : config_env_file(envp);
 	enum ct_err rc;

@@ -30,9 +30,9 @@
 
 #define CONFIG_DEFAULT_DIR "var"
 #define CONFIG_DEFAULT_DATABASE "var/casustafel.db"
-#define CONFIG_FILE_MAX ((size_t)64 * 1024)  /* bytes in a config file */
-#define CONFIG_LINE_MAX 4096                 /* bytes in one line */
-#define CONFIG_VALUE_MAX 4096                /* bytes in one value */
+#define CONFIG_FILE_MAX ((size_t)64 * 1024) /* bytes in a config file */
+#define CONFIG_LINE_MAX 4096		    /* bytes in one line */
+#define CONFIG_VALUE_MAX 4096		    /* bytes in one value */
 
 #define CONFIG_ENV_PREFIX "CASUSTAFEL_"
 #define CONFIG_ENV_CONFIG "CASUSTAFEL_CONFIG"
@@ -40,10 +40,10 @@
 #define CONFIG_ENV_LOG_LEVEL "CASUSTAFEL_LOG_LEVEL"
 
 struct config {
-	char *database;              /* owned; never NULL after init */
+	char *database;		     /* owned; never NULL after init */
 	int database_is_default;     /* 1 while no source set it */
 	enum ct_log_level log_level; /* default CT_LOG_INFO */
-	char *file;                  /* owned; file read, NULL when none */
+	char *file;		     /* owned; file read, NULL when none */
 };
 
 void config_init(struct config *c);
@@ -57,8 +57,8 @@ enum ct_err config_set(struct config *c, const char *key, const char *value,
 		       const char *where, struct ct_error *err);
 
 /* Apply the `key = value` text of a file called `name` (for messages). */
-enum ct_err config_parse(struct config *c, const char *name,
-			 const char *text, size_t len, struct ct_error *err);
+enum ct_err config_parse(struct config *c, const char *name, const char *text,
+			 size_t len, struct ct_error *err);
 /* Read and apply the file at path; a missing file is an error. */
 enum ct_err config_load_file(struct config *c, const char *path,
 			     struct ct_error *err);

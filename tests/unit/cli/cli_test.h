@@ -20,9 +20,9 @@
 
 struct tctx {
 	struct cli_ctx ctx;
-	char *out;  /* what the last run printed on ctx.out */
+	char *out; /* what the last run printed on ctx.out */
 	size_t out_len;
-	char *err;  /* ... and on ctx.err */
+	char *err; /* ... and on ctx.err */
 	size_t err_len;
 	char dir[64];
 	char db[128];
@@ -64,8 +64,7 @@ tctx_close(struct tctx *t)
 static CT_UNUSED void
 tctx_release(struct tctx *t)
 {
-	static const char *const suffixes[] = { "", "-wal", "-shm",
-						"-journal" };
+	static const char *const suffixes[] = {"", "-wal", "-shm", "-journal"};
 	char path[160];
 	size_t i;
 

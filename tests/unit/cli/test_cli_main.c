@@ -8,7 +8,7 @@
 
 #include "cli_test.h"
 
-static char *no_env[] = { "HOME=/root", NULL };
+static char *no_env[] = {"HOME=/root", NULL};
 
 /* Run cli_main with envp and the NULL-terminated arguments. */
 static int
@@ -71,8 +71,7 @@ test_usage_errors(void **state)
 	assert_non_null(strstr(t.err, "geef een opdracht"));
 	assert_int_equal(main_run(&t, no_env, "frobnicate", NULL), 2);
 	assert_non_null(strstr(t.err, "'frobnicate'"));
-	assert_int_equal(main_run(&t, no_env, "--verbose", "org", "list",
-				  NULL),
+	assert_int_equal(main_run(&t, no_env, "--verbose", "org", "list", NULL),
 			 2);
 	assert_non_null(strstr(t.err, "--verbose"));
 	assert_int_equal(main_run(&t, no_env, "--db", NULL), 2);
@@ -88,8 +87,8 @@ static void
 test_config_errors(void **state)
 {
 	char conf[200], env_db[220];
-	char *bad_env[] = { "CASUSTAFEL_DATABSE=x.db", NULL };
-	char *env[] = { env_db, NULL };
+	char *bad_env[] = {"CASUSTAFEL_DATABSE=x.db", NULL};
+	char *env[] = {env_db, NULL};
 	struct tctx t;
 	FILE *f;
 
@@ -103,9 +102,8 @@ test_config_errors(void **state)
 	assert_non_null(f);
 	fputs("# test\nlog_level = warn\nlisten = 0.0.0.0\n", f);
 	fclose(f);
-	assert_int_equal(main_run(&t, no_env, "--config", conf, "org", "list",
-				  NULL),
-			 1);
+	assert_int_equal(
+		main_run(&t, no_env, "--config", conf, "org", "list", NULL), 1);
 	assert_non_null(strstr(t.err, conf));
 	assert_non_null(strstr(t.err, "regel 3"));
 	assert_non_null(strstr(t.err, "listen"));
@@ -137,14 +135,12 @@ test_init_then_commands(void **state)
 	assert_non_null(strstr(t.out, "Eenmalig wachtwoord: "));
 	assert_int_equal(main_run(&t, no_env, db_opt, "org", "list", NULL), 0);
 	assert_non_null(strstr(t.out, "Beheer"));
-	assert_int_equal(main_run(&t, no_env, db_opt, "user", "list", NULL),
-			 0);
+	assert_int_equal(main_run(&t, no_env, db_opt, "user", "list", NULL), 0);
 	/* The actor is the login name of whoever runs the program. */
 	assert_non_null(strstr(t.out, "admin"));
 	assert_int_equal(main_run(&t, no_env, db_opt, "migrate", NULL), 0);
 	assert_non_null(strstr(t.out, "Database is bij"));
-	assert_int_equal(main_run(&t, no_env, db_opt, "audit", "verify",
-				  NULL),
+	assert_int_equal(main_run(&t, no_env, db_opt, "audit", "verify", NULL),
 			 0);
 	assert_non_null(strstr(t.out, "Journaal klopt: 2 items"));
 	assert_int_equal(main_run(&t, no_env, db_opt, "init", NULL), 1);
@@ -169,8 +165,7 @@ test_foreign_newer_corrupt(void **state)
 	assert_non_null(f);
 	fputs("Dit is een boodschappenlijst, geen database.\n", f);
 	fclose(f);
-	assert_int_equal(main_run(&t, no_env, db_opt, "case", "list", NULL),
-			 1);
+	assert_int_equal(main_run(&t, no_env, db_opt, "case", "list", NULL), 1);
 	assert_non_null(strstr(t.err, "fout: "));
 	assert_non_null(strstr(t.err, "geen Casustafel-database"));
 	assert_int_equal(main_run(&t, no_env, db_opt, "init", NULL), 1);

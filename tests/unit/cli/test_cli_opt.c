@@ -19,12 +19,12 @@ static int
 sample_cmd(struct cli_ctx *ctx, int argc, char **argv)
 {
 	const struct cli_opt opts[] = {
-		{ "name", &seen_name, NULL, 1 },
-		{ "type", &seen_type, NULL, 0 },
-		{ "json", NULL, &seen_json, 0 },
-		{ NULL, NULL, NULL, 0 },
+		{"name", &seen_name, NULL, 1},
+		{"type", &seen_type, NULL, 0},
+		{"json", NULL, &seen_json, 0},
+		{NULL, NULL, NULL, 0},
 	};
-	const struct cli_spec spec = { "sample", sample_help, opts, 1, 2 };
+	const struct cli_spec spec = {"sample", sample_help, opts, 1, 2};
 
 	seen_name = seen_type = NULL;
 	seen_args[0] = seen_args[1] = NULL;
@@ -41,8 +41,7 @@ test_parse_good(void **state)
 	(void)state;
 	tctx_init(&t);
 	assert_int_equal(tctx_run(&t, sample_cmd, "sample", "REF", "--name",
-				  "Anna", "--type=police", "--json", "X",
-				  NULL),
+				  "Anna", "--type=police", "--json", "X", NULL),
 			 CLI_CONTINUE);
 	assert_string_equal(seen_name, "Anna");
 	assert_string_equal(seen_type, "police");
@@ -61,8 +60,8 @@ test_double_dash_ends_options(void **state)
 
 	(void)state;
 	tctx_init(&t);
-	assert_int_equal(tctx_run(&t, sample_cmd, "sample", "--name", "x",
-				  "--", "--json", NULL),
+	assert_int_equal(tctx_run(&t, sample_cmd, "sample", "--name", "x", "--",
+				  "--json", NULL),
 			 CLI_CONTINUE);
 	assert_int_equal(seen_json, 0);
 	assert_string_equal(seen_args[0], "--json");
@@ -77,9 +76,9 @@ test_help(void **state)
 	(void)state;
 	tctx_init(&t);
 	/* Help wins over everything else, even an unknown option. */
-	assert_int_equal(tctx_run(&t, sample_cmd, "sample", "--bogus",
-				  "--help", NULL),
-			 0);
+	assert_int_equal(
+		tctx_run(&t, sample_cmd, "sample", "--bogus", "--help", NULL),
+		0);
 	assert_string_equal(t.out, sample_help);
 	assert_string_equal(t.err, "");
 	tctx_release(&t);
@@ -92,15 +91,14 @@ test_usage_errors_name_the_option(void **state)
 
 	(void)state;
 	tctx_init(&t);
-	assert_int_equal(tctx_run(&t, sample_cmd, "sample", "R", "--name",
-				  "x", "--colour", "red", NULL),
+	assert_int_equal(tctx_run(&t, sample_cmd, "sample", "R", "--name", "x",
+				  "--colour", "red", NULL),
 			 2);
 	assert_non_null(strstr(t.err, "fout: onbekende optie '--colour'"));
 	assert_non_null(strstr(t.err, "casustafel sample --help"));
 
-	assert_int_equal(tctx_run(&t, sample_cmd, "sample", "R", "--name",
-				  NULL),
-			 2);
+	assert_int_equal(
+		tctx_run(&t, sample_cmd, "sample", "R", "--name", NULL), 2);
 	assert_non_null(strstr(t.err, "--name verwacht een waarde"));
 
 	/* A value that looks like the next option means one was forgotten. */
@@ -109,17 +107,16 @@ test_usage_errors_name_the_option(void **state)
 			 2);
 	assert_non_null(strstr(t.err, "--name verwacht een waarde"));
 
-	assert_int_equal(tctx_run(&t, sample_cmd, "sample", "R", "--name",
-				  "a", "--name", "b", NULL),
+	assert_int_equal(tctx_run(&t, sample_cmd, "sample", "R", "--name", "a",
+				  "--name", "b", NULL),
 			 2);
 	assert_non_null(strstr(t.err, "--name is twee keer"));
 
 	assert_int_equal(tctx_run(&t, sample_cmd, "sample", "R", NULL), 2);
 	assert_non_null(strstr(t.err, "verplichte optie --name"));
 
-	assert_int_equal(tctx_run(&t, sample_cmd, "sample", "--name", "a",
-				  NULL),
-			 2);
+	assert_int_equal(
+		tctx_run(&t, sample_cmd, "sample", "--name", "a", NULL), 2);
 	assert_non_null(strstr(t.err, "te weinig argumenten"));
 
 	assert_int_equal(tctx_run(&t, sample_cmd, "sample", "A", "B", "C",
@@ -132,9 +129,8 @@ test_usage_errors_name_the_option(void **state)
 			 2);
 	assert_non_null(strstr(t.err, "--json neemt geen waarde"));
 
-	assert_int_equal(tctx_run(&t, sample_cmd, "sample", "A", "-n", "a",
-				  NULL),
-			 2);
+	assert_int_equal(
+		tctx_run(&t, sample_cmd, "sample", "A", "-n", "a", NULL), 2);
 	assert_non_null(strstr(t.err, "'-n'"));
 	tctx_release(&t);
 }
@@ -150,8 +146,8 @@ static int
 dispatch_cmd(struct cli_ctx *ctx, int argc, char **argv)
 {
 	static const struct cli_sub subs[] = {
-		{ "one", sub_one, "de eerste" },
-		{ NULL, NULL, NULL },
+		{"one", sub_one, "de eerste"},
+		{NULL, NULL, NULL},
 	};
 
 	return cli_opt_dispatch(ctx, "thing", "Dingen.", subs, argc, argv);
@@ -164,8 +160,7 @@ test_dispatch(void **state)
 
 	(void)state;
 	tctx_init(&t);
-	assert_int_equal(tctx_run(&t, dispatch_cmd, "thing", "one", "x",
-				  NULL),
+	assert_int_equal(tctx_run(&t, dispatch_cmd, "thing", "one", "x", NULL),
 			 0);
 	assert_string_equal(t.out, "one 2 one\n");
 

@@ -35,18 +35,16 @@ test_verify_intact(void **state)
 	assert_non_null(strstr(t.out, "MB gehasht"));
 	assert_non_null(strstr(t.out, "Laatste hash: "));
 
-	assert_int_equal(tctx_run(&t, cmd_audit, "audit", "verify", "--json",
-				  NULL),
-			 0);
+	assert_int_equal(
+		tctx_run(&t, cmd_audit, "audit", "verify", "--json", NULL), 0);
 	j = json_loads(t.out, 0, NULL);
 	assert_non_null(j);
 	assert_true(json_is_true(json_object_get(j, "ok")));
-	assert_int_equal(json_integer_value(json_object_get(j, "entries")),
-			 2);
+	assert_int_equal(json_integer_value(json_object_get(j, "entries")), 2);
 	assert_true(json_integer_value(json_object_get(j, "bytes")) > 0);
-	assert_int_equal(strlen(json_string_value(
-				 json_object_get(j, "head_hash"))),
-			 CT_HASH_HEX_SIZE - 1);
+	assert_int_equal(
+		strlen(json_string_value(json_object_get(j, "head_hash"))),
+		CT_HASH_HEX_SIZE - 1);
 	json_decref(j);
 	tctx_release(&t);
 }
@@ -74,14 +72,12 @@ test_verify_names_first_broken_entry(void **state)
 
 	assert_int_equal(tctx_run(&t, cmd_audit, "audit", "verify", NULL), 1);
 	assert_non_null(strstr(t.err, "fout: journaalitem 1 klopt niet"));
-	assert_int_equal(tctx_run(&t, cmd_audit, "audit", "verify", "--json",
-				  NULL),
-			 1);
+	assert_int_equal(
+		tctx_run(&t, cmd_audit, "audit", "verify", "--json", NULL), 1);
 	j = json_loads(t.out, 0, NULL);
 	assert_non_null(j);
 	assert_true(json_is_false(json_object_get(j, "ok")));
-	assert_int_equal(json_integer_value(json_object_get(j,
-							    "first_broken")),
+	assert_int_equal(json_integer_value(json_object_get(j, "first_broken")),
 			 1);
 	assert_non_null(json_string_value(json_object_get(j, "reason")));
 	json_decref(j);
@@ -96,13 +92,11 @@ test_audit_usage(void **state)
 	(void)state;
 	tctx_init(&t);
 	assert_int_equal(tctx_run(&t, cmd_audit, "audit", NULL), 2);
-	assert_int_equal(tctx_run(&t, cmd_audit, "audit", "verify", "--fast",
-				  NULL),
-			 2);
+	assert_int_equal(
+		tctx_run(&t, cmd_audit, "audit", "verify", "--fast", NULL), 2);
 	assert_non_null(strstr(t.err, "--fast"));
-	assert_int_equal(tctx_run(&t, cmd_audit, "audit", "verify", "--help",
-				  NULL),
-			 0);
+	assert_int_equal(
+		tctx_run(&t, cmd_audit, "audit", "verify", "--help", NULL), 0);
 	assert_non_null(strstr(t.out, "Gebruik: casustafel audit verify"));
 	tctx_release(&t);
 }

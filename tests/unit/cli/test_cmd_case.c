@@ -114,26 +114,25 @@ test_create_json_and_list(void **state)
 	assert_int_equal(json_array_size(json_object_get(j, "cases")), 1);
 	json_decref(j);
 
-	assert_int_equal(tctx_run(t, cmd_case, "case", "list",
-				  "--jurisdiction", "BE", "--status", "open",
-				  "--limit", "1", "--offset", "0", "--org",
-				  "Veilig Thuis", "--json", NULL),
+	assert_int_equal(tctx_run(t, cmd_case, "case", "list", "--jurisdiction",
+				  "BE", "--status", "open", "--limit", "1",
+				  "--offset", "0", "--org", "Veilig Thuis",
+				  "--json", NULL),
 			 0);
 	j = json_loads(t->out, 0, NULL);
 	assert_int_equal(json_integer_value(json_object_get(j, "total")), 1);
 	json_decref(j);
 
-	assert_int_equal(tctx_run(t, cmd_case, "case", "list", "--limit", "0",
-				  NULL),
-			 1);
+	assert_int_equal(
+		tctx_run(t, cmd_case, "case", "list", "--limit", "0", NULL), 1);
 	assert_non_null(strstr(t->err, "--limit"));
-	assert_int_equal(tctx_run(t, cmd_case, "case", "list", "--status",
-				  "half", NULL),
-			 1);
+	assert_int_equal(
+		tctx_run(t, cmd_case, "case", "list", "--status", "half", NULL),
+		1);
 	assert_non_null(strstr(t->err, "closed"));
-	assert_int_equal(tctx_run(t, cmd_case, "case", "list", "--org",
-				  "Niemand", NULL),
-			 1);
+	assert_int_equal(
+		tctx_run(t, cmd_case, "case", "list", "--org", "Niemand", NULL),
+		1);
 	assert_non_null(strstr(t->err, "Niemand"));
 }
 
@@ -159,15 +158,15 @@ test_relation_incident_and_show(void **state)
 			 0);
 	in = json_loads(t->out, 0, NULL);
 	assert_non_null(in);
-	assert_string_equal(json_string_value(json_object_get(in,
-							      "occurred_at")),
-			    "2026-07-13T11:59:00Z");
+	assert_string_equal(
+		json_string_value(json_object_get(in, "occurred_at")),
+		"2026-07-13T11:59:00Z");
 	json_decref(in);
 	/* An explicit offset wins over the zone. */
 	assert_int_equal(tctx_run(t, cmd_case, "case", "add-incident", f->ref,
 				  "--at", "2026-01-10T08:00Z", "--types",
-				  "partner", "--forms", "threats",
-				  "--severity", "unknown", "--description",
+				  "partner", "--forms", "threats", "--severity",
+				  "unknown", "--description",
 				  "Dreigende berichten.", NULL),
 			 0);
 
@@ -182,9 +181,9 @@ test_relation_incident_and_show(void **state)
 	assert_non_null(strstr(t->out, "Tijdlijn"));
 	assert_non_null(strstr(t->out, "cli:test"));
 
-	assert_int_equal(tctx_run(t, cmd_case, "case", "show", f->ref,
-				  "--json", NULL),
-			 0);
+	assert_int_equal(
+		tctx_run(t, cmd_case, "case", "show", f->ref, "--json", NULL),
+		0);
 	j = json_loads(t->out, 0, NULL);
 	assert_non_null(j);
 	assert_int_equal(json_array_size(json_object_get(j, "persons")), 2);
@@ -192,10 +191,9 @@ test_relation_incident_and_show(void **state)
 	assert_int_equal(json_array_size(json_object_get(j, "incidents")), 2);
 	/* case, 2 persons, relation, 2 incidents. */
 	assert_true(json_array_size(json_object_get(j, "journal")) >= 6);
-	assert_string_equal(
-		json_string_value(json_object_get(json_object_get(j, "case"),
-						  "reference")),
-		f->ref);
+	assert_string_equal(json_string_value(json_object_get(
+				    json_object_get(j, "case"), "reference")),
+			    f->ref);
 	json_decref(j);
 }
 
@@ -211,9 +209,8 @@ test_refusals_write_nothing(void **state)
 				  "--roles", "victim", "--bsn", "123456788",
 				  NULL),
 			 1);
-	assert_non_null(strstr(t->err,
-			       "fout: bsn: BSN 123456788 klopt niet "
-			       "(elfproef)\n"));
+	assert_non_null(strstr(t->err, "fout: bsn: BSN 123456788 klopt niet "
+				       "(elfproef)\n"));
 	assert_int_equal(tctx_run(t, cmd_case, "case", "add-person", f->ref,
 				  "--given-name", "C", "--family-name", "D",
 				  "--roles", "victim", "--bsn", "12a", NULL),
@@ -260,34 +257,34 @@ test_refusals_write_nothing(void **state)
 			 1);
 	assert_non_null(strstr(t->err, "fout: person_b: "));
 	assert_int_equal(tctx_run(t, cmd_case, "case", "add-relation", f->ref,
-				  "--from", "nobody", "--to", f->anna,
-				  "--kind", "partner", NULL),
+				  "--from", "nobody", "--to", f->anna, "--kind",
+				  "partner", NULL),
 			 1);
 	assert_non_null(strstr(t->err, "--from"));
 	assert_int_equal(tctx_run(t, cmd_case, "case", "add-relation", f->ref,
-				  "--from", f->anna, "--to", f->bart,
-				  "--kind", "friend", NULL),
+				  "--from", f->anna, "--to", f->bart, "--kind",
+				  "friend", NULL),
 			 1);
 	assert_non_null(strstr(t->err, "ex_partner"));
 	assert_int_equal(tctx_run(t, cmd_case, "case", "add-incident", f->ref,
 				  "--at", "2026-13-13T13:59", "--types",
 				  "partner", "--forms", "physical",
-				  "--severity", "serious", "--description",
-				  "x", NULL),
+				  "--severity", "serious", "--description", "x",
+				  NULL),
 			 1);
 	assert_non_null(strstr(t->err, "--at"));
 	assert_int_equal(tctx_run(t, cmd_case, "case", "add-incident", f->ref,
 				  "--at", "2099-01-01T10:00", "--types",
 				  "partner", "--forms", "physical",
-				  "--severity", "serious", "--description",
-				  "x", NULL),
+				  "--severity", "serious", "--description", "x",
+				  NULL),
 			 1);
 	assert_non_null(strstr(t->err, "fout: occurred_at: "));
 	assert_int_equal(tctx_run(t, cmd_case, "case", "add-incident", f->ref,
 				  "--at", "2026-01-01T10:00", "--types",
 				  "partner", "--forms", "physical",
-				  "--severity", "awful", "--description",
-				  "x", NULL),
+				  "--severity", "awful", "--description", "x",
+				  NULL),
 			 1);
 	assert_non_null(strstr(t->err, "--severity"));
 	assert_int_equal(tctx_run(t, cmd_case, "case", "create", "--org",
@@ -296,35 +293,32 @@ test_refusals_write_nothing(void **state)
 			 1);
 	assert_non_null(strstr(t->err, "--region"));
 	assert_int_equal(tctx_run(t, cmd_case, "case", "create", "--org",
-				  "Veilig Thuis", "--jurisdiction", "NL",
-				  NULL),
+				  "Veilig Thuis", "--jurisdiction", "NL", NULL),
 			 2);
 	assert_non_null(strstr(t->err, "--region"));
-	assert_int_equal(tctx_run(t, cmd_case, "case", "show", "NOPE-1",
-				  NULL),
+	assert_int_equal(tctx_run(t, cmd_case, "case", "show", "NOPE-1", NULL),
 			 1);
 	assert_non_null(strstr(t->err, "'NOPE-1'"));
-	assert_int_equal(tctx_run(t, cmd_case, "case", "show", f->ref, "x",
-				  NULL),
-			 2);
+	assert_int_equal(
+		tctx_run(t, cmd_case, "case", "show", f->ref, "x", NULL), 2);
 	assert_int_equal(tctx_journal(t), journal);
 }
 
 static void
 test_help_everywhere(void **state)
 {
-	static const char *const subs[] = { "create", "list", "show",
-					    "add-person", "add-relation",
-					    "add-incident" };
+	static const char *const subs[] = {"create",	   "list",
+					   "show",	   "add-person",
+					   "add-relation", "add-incident"};
 	struct fixture *f = *state;
 	struct tctx *t = &f->t;
 	char expect[80];
 	size_t i;
 
 	for (i = 0; i < sizeof(subs) / sizeof(subs[0]); i++) {
-		assert_int_equal(tctx_run(t, cmd_case, "case", subs[i],
-					  "--help", NULL),
-				 0);
+		assert_int_equal(
+			tctx_run(t, cmd_case, "case", subs[i], "--help", NULL),
+			0);
 		snprintf(expect, sizeof(expect), "Gebruik: casustafel case %s",
 			 subs[i]);
 		assert_non_null(strstr(t->out, expect));
@@ -339,8 +333,8 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_create_json_and_list,
 						setup, teardown),
-		cmocka_unit_test_setup_teardown(
-			test_relation_incident_and_show, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_relation_incident_and_show,
+						setup, teardown),
 		cmocka_unit_test_setup_teardown(test_refusals_write_nothing,
 						setup, teardown),
 		cmocka_unit_test_setup_teardown(test_help_everywhere, setup,

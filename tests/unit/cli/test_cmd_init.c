@@ -54,9 +54,9 @@ test_init_creates_org_admin_and_password(void **state)
 	assert_string_equal(o.name, "Veilig Thuis Amsterdam");
 	assert_int_equal(o.type, ORG_TYPE_VEILIG_THUIS);
 	/* Only the hash is stored, and the printed password matches it. */
-	assert_int_equal(store_user_password_hash(t.ctx.store, u.id, &a,
-						  &hash, &err),
-			 CT_OK);
+	assert_int_equal(
+		store_user_password_hash(t.ctx.store, u.id, &a, &hash, &err),
+		CT_OK);
 	assert_non_null(hash);
 	assert_null(strstr(hash, pw));
 	assert_int_equal(ct_password_verify(hash, pw), 1);
@@ -82,9 +82,8 @@ test_init_refuses_existing_data(void **state)
 	journal = tctx_journal(&t);
 	tctx_close(&t);
 
-	assert_int_equal(tctx_run(&t, cmd_init, "init", "--admin", "other",
-				  NULL),
-			 1);
+	assert_int_equal(
+		tctx_run(&t, cmd_init, "init", "--admin", "other", NULL), 1);
 	assert_non_null(strstr(t.err, "bestaat al"));
 	assert_null(strstr(t.out, "wachtwoord"));
 	tctx_close(&t);
@@ -100,22 +99,20 @@ test_init_bad_input_creates_no_file(void **state)
 
 	(void)state;
 	tctx_init(&t);
-	assert_int_equal(tctx_run(&t, cmd_init, "init", "--org-type",
-				  "politie", NULL),
-			 1);
+	assert_int_equal(
+		tctx_run(&t, cmd_init, "init", "--org-type", "politie", NULL),
+		1);
 	assert_non_null(strstr(t.err, "--org-type"));
 	assert_non_null(strstr(t.err, "police"));
 	assert_int_not_equal(access(t.db, F_OK), 0);
 
-	assert_int_equal(tctx_run(&t, cmd_init, "init", "--country", "DE",
-				  NULL),
-			 1);
+	assert_int_equal(
+		tctx_run(&t, cmd_init, "init", "--country", "DE", NULL), 1);
 	assert_non_null(strstr(t.err, "--country"));
 
 	/* A user name the validator refuses (upper case, space). */
-	assert_int_equal(tctx_run(&t, cmd_init, "init", "--admin", "Bad Name",
-				  NULL),
-			 1);
+	assert_int_equal(
+		tctx_run(&t, cmd_init, "init", "--admin", "Bad Name", NULL), 1);
 	assert_non_null(strstr(t.err, "fout: "));
 	assert_int_not_equal(access(t.db, F_OK), 0);
 

@@ -22,8 +22,9 @@ test_migrate_then_up_to_date(void **state)
 			 CT_OK);
 	assert_int_equal(store_schema_version(t.ctx.store), 0);
 	assert_int_equal(tctx_run(&t, cmd_migrate, "migrate", NULL), 0);
-	snprintf(expect, sizeof(expect), "%d %s toegepast; schemaversie is "
-					 "nu %d.\n",
+	snprintf(expect, sizeof(expect),
+		 "%d %s toegepast; schemaversie is "
+		 "nu %d.\n",
 		 latest, latest == 1 ? "migratie" : "migraties", latest);
 	assert_string_equal(t.out, expect);
 	assert_int_equal(store_schema_version(t.ctx.store), latest);
@@ -44,11 +45,9 @@ test_migrate_usage(void **state)
 	assert_int_equal(tctx_run(&t, cmd_migrate, "migrate", "--help", NULL),
 			 0);
 	assert_non_null(strstr(t.out, "Gebruik: casustafel migrate"));
-	assert_int_equal(tctx_run(&t, cmd_migrate, "migrate", "now", NULL),
-			 2);
+	assert_int_equal(tctx_run(&t, cmd_migrate, "migrate", "now", NULL), 2);
 	assert_non_null(strstr(t.err, "'now'"));
-	assert_int_equal(tctx_run(&t, cmd_migrate, "migrate", "--force",
-				  NULL),
+	assert_int_equal(tctx_run(&t, cmd_migrate, "migrate", "--force", NULL),
 			 2);
 	assert_non_null(strstr(t.err, "--force"));
 	tctx_release(&t);

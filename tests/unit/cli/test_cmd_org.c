@@ -79,8 +79,8 @@ test_org_add_refused_writes_nothing(void **state)
 		memset(name, 'a', sizeof(name) - 1);
 		name[sizeof(name) - 1] = '\0';
 		assert_int_equal(tctx_run(&t, cmd_org, "org", "add", "--name",
-					  name, "--type", "police",
-					  "--country", "NL", NULL),
+					  name, "--type", "police", "--country",
+					  "NL", NULL),
 				 1);
 		assert_non_null(strstr(t.err, "fout: name"));
 	}

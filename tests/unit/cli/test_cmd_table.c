@@ -23,8 +23,8 @@ test_find(void **state)
 static void
 test_table_is_well_formed(void **state)
 {
-	static const char *const expected[] = { "init", "migrate", "org",
-						"user", "case", "audit" };
+	static const char *const expected[] = {"init", "migrate", "org",
+					       "user", "case",	  "audit"};
 	const struct cli_cmd *c, *d;
 	size_t i;
 

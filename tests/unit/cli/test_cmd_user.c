@@ -45,13 +45,12 @@ test_user_add_prints_password_once(void **state)
 	assert_int_equal(strlen(pw), 16);
 
 	arena_init(&a, ARENA_MAX_DEFAULT);
-	assert_int_equal(store_user_get(t.ctx.store, "j.devries", &a, &u,
-					&err),
+	assert_int_equal(store_user_get(t.ctx.store, "j.devries", &a, &u, &err),
 			 CT_OK);
 	assert_true(ct_has(u.roles, USER_ROLE_HOVJ));
-	assert_int_equal(store_user_password_hash(t.ctx.store, u.id, &a,
-						  &hash, &err),
-			 CT_OK);
+	assert_int_equal(
+		store_user_password_hash(t.ctx.store, u.id, &a, &hash, &err),
+		CT_OK);
 	assert_int_equal(ct_password_verify(hash, pw), 1);
 	arena_release(&a);
 
@@ -96,9 +95,8 @@ test_user_add_refusals(void **state)
 	add_orgs(&t);
 	journal = tctx_journal(&t);
 	assert_int_equal(tctx_run(&t, cmd_user, "user", "add", "--org",
-				  "Politie", "--username", "x.y", "--name",
-				  "X", "--roles", "police_officer,boss",
-				  NULL),
+				  "Politie", "--username", "x.y", "--name", "X",
+				  "--roles", "police_officer,boss", NULL),
 			 1);
 	assert_non_null(strstr(t.err, "--roles"));
 	assert_non_null(strstr(t.err, "'boss'"));
@@ -109,8 +107,8 @@ test_user_add_refusals(void **state)
 			 1);
 	assert_non_null(strstr(t.err, "Brandweer"));
 	assert_int_equal(tctx_run(&t, cmd_user, "user", "add", "--org",
-				  "Politie", "--username", "X Y", "--name",
-				  "X", "--roles", "admin", NULL),
+				  "Politie", "--username", "X Y", "--name", "X",
+				  "--roles", "admin", NULL),
 			 1);
 	assert_non_null(strstr(t.err, "fout: username: "));
 	assert_int_equal(tctx_run(&t, cmd_user, "user", "add", "--org",
@@ -123,8 +121,7 @@ test_user_add_refusals(void **state)
 	assert_int_equal(tctx_run(&t, cmd_user, "user", "list", "--org",
 				  "Brandweer", NULL),
 			 1);
-	assert_int_equal(tctx_run(&t, cmd_user, "user", "add", "--help",
-				  NULL),
+	assert_int_equal(tctx_run(&t, cmd_user, "user", "add", "--help", NULL),
 			 0);
 	assert_non_null(strstr(t.out, "Gebruik: casustafel user add"));
 	tctx_release(&t);

@@ -96,8 +96,7 @@ test_bad_value(void **state)
 
 	(void)state;
 	config_init(&c);
-	assert_int_equal(parse(&c, "log_level = loud\n", &err),
-			 CT_ERR_CONFIG);
+	assert_int_equal(parse(&c, "log_level = loud\n", &err), CT_ERR_CONFIG);
 	assert_non_null(strstr(err.message, "regel 1"));
 	assert_non_null(strstr(err.message, "loud"));
 	assert_non_null(strstr(err.message, "debug"));
@@ -121,9 +120,9 @@ test_malformed_lines(void **state)
 	assert_int_equal(parse(&c, " = value\n", &err), CT_ERR_CONFIG);
 	assert_non_null(strstr(err.message, "regel 1"));
 	assert_int_equal(parse(&c, "Data Base = x\n", &err), CT_ERR_CONFIG);
-	assert_int_equal(parse(&c, "log_level = info\nlog_level = warn\n",
-			       &err),
-			 CT_ERR_CONFIG);
+	assert_int_equal(
+		parse(&c, "log_level = info\nlog_level = warn\n", &err),
+		CT_ERR_CONFIG);
 	assert_non_null(strstr(err.message, "regel 2"));
 	assert_non_null(strstr(err.message, "regel 1"));
 	config_release(&c);
@@ -132,8 +131,8 @@ test_malformed_lines(void **state)
 static void
 test_env(void **state)
 {
-	char *envp[] = { "HOME=/root", "CASUSTAFEL_DATABASE=/tmp/e.db",
-			 "CASUSTAFEL_LOG_LEVEL=warn", NULL };
+	char *envp[] = {"HOME=/root", "CASUSTAFEL_DATABASE=/tmp/e.db",
+			"CASUSTAFEL_LOG_LEVEL=warn", NULL};
 	struct config c;
 	struct ct_error err;
 
@@ -148,8 +147,8 @@ test_env(void **state)
 static void
 test_env_unknown_variable(void **state)
 {
-	char *envp[] = { "CASUSTAFEL_DATABASE=/tmp/e.db",
-			 "CASUSTAFEL_DATABSE=/tmp/typo.db", NULL };
+	char *envp[] = {"CASUSTAFEL_DATABASE=/tmp/e.db",
+			"CASUSTAFEL_DATABSE=/tmp/typo.db", NULL};
 	struct config c;
 	struct ct_error err;
 
@@ -164,7 +163,7 @@ test_env_unknown_variable(void **state)
 static void
 test_env_bad_value(void **state)
 {
-	char *envp[] = { "CASUSTAFEL_LOG_LEVEL=chatty", NULL };
+	char *envp[] = {"CASUSTAFEL_LOG_LEVEL=chatty", NULL};
 	struct config c;
 	struct ct_error err;
 
@@ -181,7 +180,7 @@ test_precedence(void **state)
 {
 	char path[] = "/tmp/ct_test_config_XXXXXX";
 	char env_file[300];
-	char *envp[] = { env_file, "CASUSTAFEL_LOG_LEVEL=error", NULL };
+	char *envp[] = {env_file, "CASUSTAFEL_LOG_LEVEL=error", NULL};
 	struct config c;
 	struct ct_error err;
 	FILE *f;
@@ -206,16 +205,15 @@ test_precedence(void **state)
 
 	/* The command line beats everything. */
 	config_init(&c);
-	assert_int_equal(config_resolve(&c, path, "cli.db", envp, &err),
-			 CT_OK);
+	assert_int_equal(config_resolve(&c, path, "cli.db", envp, &err), CT_OK);
 	assert_string_equal(c.database, "cli.db");
 	config_release(&c);
 
 	/* A missing file named on the command line is an error. */
 	config_init(&c);
-	assert_int_equal(config_resolve(&c, "/nonexistent/ct.conf", NULL,
-					envp, &err),
-			 CT_ERR_CONFIG);
+	assert_int_equal(
+		config_resolve(&c, "/nonexistent/ct.conf", NULL, envp, &err),
+		CT_ERR_CONFIG);
 	assert_non_null(strstr(err.message, "/nonexistent/ct.conf"));
 	config_release(&c);
 	unlink(path);
