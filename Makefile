@@ -16,6 +16,7 @@ DEMO_CASES ?= 300
 # Debian packages the project needs (build, libraries, test tools).
 DEB_PACKAGES = gcc libc6-dev pkg-config meson ninja-build python3 \
 	libsodium-dev libsqlite3-dev libjansson-dev libcmocka-dev \
+	libmicrohttpd-dev liboath-dev \
 	python3-pytest
 
 .PHONY: all deps build build-san run demo-db test test-unit test-san lint bench clean distclean
