@@ -557,9 +557,9 @@ case_natid(const char *field, const char *label, const char *s, char *buf,
 	if (natid_normalize(s, buf, n))
 		return buf;
 	ct_problems_add(p, field,
-			"%s '%.40s' mag alleen cijfers, spaties, punten en "
-			"streepjes bevatten",
-			label, s);
+			"%s '%.40s' is geen nummer: alleen cijfers, spaties, "
+			"punten en streepjes, ten hoogste %zu tekens",
+			label, s, n - 1);
 	return NULL;
 }
 
@@ -649,8 +649,7 @@ case_add_person(struct cli_ctx *ctx, int argc, char **argv)
 				"rijksregisternummer %s klopt niet "
 				"(controlegetal)",
 				pe.rrn);
-	if (ct_problems_any(&problems) || (bsn && !pe.bsn) ||
-	    (rrn && !pe.rrn)) {
+	if (ct_problems_any(&problems)) {
 		status = cli_out_problems(ctx, &problems);
 		goto out;
 	}

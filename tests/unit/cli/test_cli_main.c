@@ -136,7 +136,7 @@ test_init_then_commands(void **state)
 	assert_int_equal(main_run(&t, no_env, db_opt, "org", "list", NULL), 0);
 	assert_non_null(strstr(t.out, "Beheer"));
 	assert_int_equal(main_run(&t, no_env, db_opt, "user", "list", NULL), 0);
-	/* The actor is the login name of whoever runs the program. */
+	/* init made the administrator "admin". */
 	assert_non_null(strstr(t.out, "admin"));
 	assert_int_equal(main_run(&t, no_env, db_opt, "migrate", NULL), 0);
 	assert_non_null(strstr(t.out, "Database is bij"));
