@@ -1,0 +1,105 @@
+/*
+ * app.h - the Casustafel application behind the HTTP server: the router's
+ * hooks (who is asking, CSRF, the policy, the access log) and what every
+ * API handler may use.
+ *
+ * Request flow (router.h has the order): authenticate (session cookie
+ * "ct_session" or "Authorization: Bearer <token>") -> CSRF for cookie
+ * sessions on unsafe methods (header "X-CSRF-Token") -> authorize: the
+ * app loads the resource the route's action is about (for case-bound
+ * routes the {case_id} path parameter: owning organisation and case team
+ * from the store) and calls policy_decide() (core/policy.h) -> when the
+ * decision needs it, a durable access-log record through the
+ * group-committing access_logger, BEFORE the handler runs -> the handler.
+ *
+ * Threads: libmicrohttpd runs handlers on a pool of threads. Each thread
+ * gets its own struct store, opened lazily on first use and closed by
+ * app_stop(); handlers call app_store(req) and never share a handle.
+ *
+ * Handlers are thin: parse (the router already validated declared
+ * parameters) -> store -> render JSON with core/model_json.h. They never
+ * decide access themselves: by the time a handler runs, the policy has
+ * allowed the route's action on the route's resource.
+ */
+#ifndef CT_HTTP_APP_H
+#define CT_HTTP_APP_H
+
+#include <pthread.h>
+#include <stdint.h>
+
+#include "core/policy.h"
+#include "http/router.h"
+#include "store/access_log.h"
+#include "store/store.h"
+#include "store/store_auth.h"
+#include "store/store_team.h"
+
+struct app_config {
+	const char *database;        /* store path / connection target */
+	int64_t session_idle_seconds;     /* default 30 min */
+	int64_t session_absolute_seconds; /* default 12 h */
+	int login_max_failures;           /* default 5 */
+	int64_t login_lock_seconds;       /* default 15 min */
+	int64_t break_glass_seconds;      /* default 4 h */
+	int cookie_secure;                /* default 1 (Secure attribute) */
+};
+
+struct app_thread_store; /* per-thread store handles, see app.c */
+
+struct app {
+	struct app_config cfg;
+	unsigned char server_key[STORE_SERVER_KEY_BYTES];
+	unsigned char csrf_key[TOKEN_KEY_BYTES]; /* derived from server_key */
+	struct access_logger *access_log;
+	pthread_key_t store_key;
+	pthread_mutex_t stores_lock;
+	struct app_thread_store *stores; /* every handle opened, for stop */
+	int64_t (*now)(void *ctx);      /* clock, injectable for tests */
+	void *now_ctx;
+};
+
+/*
+ * What authenticate attaches to req->session (in the request arena): the
+ * logged-in user and organisation, and the policy subject built from
+ * them. For a case-bound route, authorize also fills the case fields so
+ * handlers need not load the case again.
+ */
+struct app_session {
+	struct session session;      /* empty id for bearer-token requests */
+	struct api_token token;      /* set for bearer-token requests */
+	int via_token;
+	struct user user;
+	struct org org;
+	struct policy_subject subject;
+	/* filled by authorize for case-bound routes */
+	struct ct_case the_case;
+	int has_case;
+	struct policy_decision decision;
+};
+
+void app_config_defaults(struct app_config *cfg);
+/*
+ * Set up app: open the access logger, derive the CSRF key from the server
+ * key. The key file is read by the caller (cmd_serve) and passed in.
+ */
+enum ct_err app_start(struct app *app, const struct app_config *cfg,
+		      const unsigned char server_key[STORE_SERVER_KEY_BYTES],
+		      struct ct_error *err);
+void app_stop(struct app *app);
+
+/* The router hooks implemented by the app. */
+extern const struct router_hooks app_router_hooks;
+
+/* This thread's store (opened on first use; NULL and err on failure). */
+struct store *app_store(struct app *app, struct ct_error *err);
+int64_t app_now(const struct app *app);
+/* The session of req, or NULL for an anonymous request. */
+const struct app_session *app_session(const struct http_request *req);
+/* The journal actor for req: user id, org id, label = username. */
+struct store_actor app_actor(const struct http_request *req);
+
+/* The complete route table of the API (http/routes.c). */
+extern const struct http_route app_routes[];
+extern const size_t app_routes_count;
+
+#endif
