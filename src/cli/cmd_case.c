@@ -315,10 +315,10 @@ case_list(struct cli_ctx *ctx, int argc, char **argv)
 	for (i = 0; i < n; i++) {
 		cli_out_time(cases[i].jurisdiction, cases[i].created_at,
 			     created);
-		fprintf(ctx->out, "%-16s  %-2s  %-6s  %s  %s\n",
+		fprintf(ctx->out, "%-16s  %-2s  %-8s  %s  %s\n",
 			cases[i].reference,
 			vocab_code(&vocab_country, cases[i].jurisdiction),
-			vocab_code(&vocab_case_status, cases[i].status),
+			vocab_label(&vocab_case_status, cases[i].status),
 			created, cases[i].id);
 	}
 	fprintf(ctx->out, "%zu van %zu %s\n", n, total,
@@ -428,9 +428,9 @@ case_view_print(struct cli_ctx *ctx, const struct case_view *v)
 
 	fprintf(out, "Dossier %s (id %s)\n", c->reference, c->id);
 	fprintf(out, "  rechtsgebied %s, regio %s, status %s, patroon %s\n",
-		vocab_code(&vocab_country, c->jurisdiction), c->region,
-		vocab_code(&vocab_case_status, c->status),
-		vocab_code(&vocab_violence_pattern, c->pattern));
+		vocab_label(&vocab_country, c->jurisdiction), c->region,
+		vocab_label(&vocab_case_status, c->status),
+		vocab_label(&vocab_violence_pattern, c->pattern));
 	fprintf(out, "  eigenaar %s\n",
 		v->has_owner ? v->owner.name : c->owner_org_id);
 	cli_out_time(c->jurisdiction, c->created_at, t);
@@ -440,8 +440,8 @@ case_view_print(struct cli_ctx *ctx, const struct case_view *v)
 	fprintf(out, "\nPersonen (%zu):\n", v->npersons);
 	for (i = 0; i < v->npersons; i++) {
 		p = &v->persons[i];
-		vocab_mask_format(&vocab_person_role, p->roles, mask,
-				  sizeof(mask));
+		vocab_mask_format_labels(&vocab_person_role, p->roles, mask,
+					 sizeof(mask));
 		fprintf(out, "  %s  %s, %s  rollen: %s", p->id, p->family_name,
 			p->given_name, mask);
 		if (p->has_birth_date) {
@@ -450,7 +450,7 @@ case_view_print(struct cli_ctx *ctx, const struct case_view *v)
 		}
 		if (p->sex != PERSON_SEX_UNKNOWN)
 			fprintf(out, "  %s",
-				vocab_code(&vocab_person_sex, p->sex));
+				vocab_label(&vocab_person_sex, p->sex));
 		if (p->bsn)
 			fprintf(out, "  BSN %s", p->bsn);
 		if (p->rrn)
@@ -463,7 +463,7 @@ case_view_print(struct cli_ctx *ctx, const struct case_view *v)
 		fprintf(out, "  %s  %s  %s\n",
 			case_view_person_name(v, v->relations[i].person_a,
 					      name_a, sizeof(name_a)),
-			vocab_code(&vocab_relation_kind, v->relations[i].kind),
+			vocab_label(&vocab_relation_kind, v->relations[i].kind),
 			case_view_person_name(v, v->relations[i].person_b,
 					      name_b, sizeof(name_b)));
 
@@ -471,12 +471,13 @@ case_view_print(struct cli_ctx *ctx, const struct case_view *v)
 	for (i = 0; i < v->nincidents; i++) {
 		in = &v->incidents[i];
 		cli_out_time(c->jurisdiction, in->occurred_at, t);
-		vocab_mask_format(&vocab_violence_type, in->types, mask,
-				  sizeof(mask));
-		vocab_mask_format(&vocab_violence_form, in->forms, mask2,
-				  sizeof(mask2));
-		fprintf(out, "  %s  ernst %s  soort %s  vorm %s\n", t,
-			vocab_code(&vocab_severity, in->severity), mask, mask2);
+		vocab_mask_format_labels(&vocab_violence_type, in->types, mask,
+					 sizeof(mask));
+		vocab_mask_format_labels(&vocab_violence_form, in->forms,
+					 mask2, sizeof(mask2));
+		fprintf(out, "  %s  ernst: %s; soort: %s; vorm: %s\n", t,
+			vocab_label(&vocab_severity, in->severity), mask,
+			mask2);
 		if (in->location)
 			fprintf(out, "    plaats: %s\n", in->location);
 		fprintf(out, "    %s\n", in->description);

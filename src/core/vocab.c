@@ -264,10 +264,13 @@ vocab_mask_parse(const struct vocab *v, const char *s, uint32_t *mask,
  * Codes in table order. When out is too small the list ends after the
  * last code that fits whole, so a truncated list never holds half a code.
  */
-void
-vocab_mask_format(const struct vocab *v, uint32_t mask, char *out, size_t n)
+/* Join the codes or labels of the terms in mask, separated by sep. */
+static void
+vocab_mask_join(const struct vocab *v, uint32_t mask, int labels,
+		const char *sep, char *out, size_t n)
 {
-	size_t used = 0, len, i;
+	size_t used = 0, len, seplen = strlen(sep), i;
+	const char *word;
 
 	if (n == 0)
 		return;
@@ -275,13 +278,29 @@ vocab_mask_format(const struct vocab *v, uint32_t mask, char *out, size_t n)
 	for (i = 0; i < v->count && i < 32; i++) {
 		if (!(mask & ((uint32_t)1 << i)))
 			continue;
-		len = strlen(v->terms[i].code);
-		if (used + (used ? 1 : 0) + len + 1 > n)
+		word = labels ? v->terms[i].label : v->terms[i].code;
+		len = strlen(word);
+		if (used + (used ? seplen : 0) + len + 1 > n)
 			break;
-		if (used)
-			out[used++] = ',';
-		memcpy(out + used, v->terms[i].code, len);
+		if (used) {
+			memcpy(out + used, sep, seplen);
+			used += seplen;
+		}
+		memcpy(out + used, word, len);
 		used += len;
 		out[used] = '\0';
 	}
+}
+
+void
+vocab_mask_format(const struct vocab *v, uint32_t mask, char *out, size_t n)
+{
+	vocab_mask_join(v, mask, 0, ",", out, n);
+}
+
+void
+vocab_mask_format_labels(const struct vocab *v, uint32_t mask, char *out,
+			 size_t n)
+{
+	vocab_mask_join(v, mask, 1, ", ", out, n);
 }

@@ -178,6 +178,12 @@ int vocab_mask_parse(const struct vocab *v, const char *s, uint32_t *mask,
 		     const char **bad, size_t *bad_len);
 void vocab_mask_format(const struct vocab *v, uint32_t mask, char *out,
 		       size_t n);
+/*
+ * The same with the Dutch labels, separated by ", " ("Slachtoffer,
+ * Achterblijver"), for output a person reads; codes stay for machines.
+ */
+void vocab_mask_format_labels(const struct vocab *v, uint32_t mask, char *out,
+			      size_t n);
 /* All bits that name a term of v. */
 uint32_t vocab_mask_all(const struct vocab *v);
 

@@ -237,6 +237,24 @@ test_mask_format(void **state)
 	assert_string_equal(small, "");
 }
 
+static void
+test_mask_format_labels(void **state)
+{
+	char out[64], small[16];
+	uint32_t mask;
+
+	(void)state;
+	mask = (1u << PERSON_ROLE_REMAINING) | (1u << PERSON_ROLE_VICTIM);
+	vocab_mask_format_labels(&vocab_person_role, mask, out, sizeof(out));
+	assert_string_equal(out, "Slachtoffer, Achterblijver");
+	vocab_mask_format_labels(&vocab_person_role, 0, out, sizeof(out));
+	assert_string_equal(out, "");
+	/* Truncation ends at a whole label. */
+	vocab_mask_format_labels(&vocab_person_role, mask, small,
+				 sizeof(small));
+	assert_string_equal(small, "Slachtoffer");
+}
+
 /* Every subset's text parses back to the same mask. */
 static void
 test_mask_round_trip(void **state)
@@ -273,6 +291,7 @@ main(void)
 		cmocka_unit_test(test_mask_parse_good),
 		cmocka_unit_test(test_mask_parse_bad),
 		cmocka_unit_test(test_mask_format),
+		cmocka_unit_test(test_mask_format_labels),
 		cmocka_unit_test(test_mask_round_trip),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
