@@ -11,19 +11,49 @@
  */
 #include "util/config.h"
 
+#include <arpa/inet.h>
 #include <errno.h>
+#include <fcntl.h>
+#include <inttypes.h>
+#include <netinet/in.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
+#include <unistd.h>
+
+#include <sodium.h>
 
 #include "util/sbuf.h"
+#include "util/strparse.h"
 #include "util/banned.h"
 
-#define CONFIG_KNOWN_KEYS "database, log_level"
+#define CONFIG_KNOWN_KEYS                                                      \
+	"database, log_level, listen, port, key_file, "                        \
+	"session_idle_seconds, session_absolute_seconds, "                     \
+	"login_max_failures, login_lock_seconds, break_glass_seconds, "        \
+	"cookie_secure"
 
-/* Keys by position; config_parse() remembers the line of each. */
-static const char *const config_keys[] = {"database", "log_level"};
+/*
+ * Keys by position; config_parse() remembers the line of each, and
+ * config_apply_env() reads CASUSTAFEL_<KEY> for each.
+ */
+static const char *const config_keys[] = {
+	"database",
+	"log_level",
+	"listen",
+	"port",
+	"key_file",
+	"session_idle_seconds",
+	"session_absolute_seconds",
+	"login_max_failures",
+	"login_lock_seconds",
+	"break_glass_seconds",
+	"cookie_secure",
+};
+
+#define CONFIG_ENV_NAME_MAX 64
 
 void
 config_init(struct config *c)
@@ -32,6 +62,16 @@ config_init(struct config *c)
 	c->database_is_default = 1;
 	c->log_level = CT_LOG_INFO;
 	c->file = NULL;
+	c->listen = ct_strdup(CONFIG_DEFAULT_LISTEN);
+	c->port = CONFIG_DEFAULT_PORT;
+	c->key_file = ct_strdup(CONFIG_DEFAULT_KEY_FILE);
+	c->key_file_is_default = 1;
+	c->session_idle_seconds = CONFIG_DEFAULT_SESSION_IDLE;
+	c->session_absolute_seconds = CONFIG_DEFAULT_SESSION_ABSOLUTE;
+	c->login_max_failures = CONFIG_DEFAULT_LOGIN_MAX_FAILURES;
+	c->login_lock_seconds = CONFIG_DEFAULT_LOGIN_LOCK;
+	c->break_glass_seconds = CONFIG_DEFAULT_BREAK_GLASS;
+	c->cookie_secure = 1;
 }
 
 void
@@ -39,8 +79,12 @@ config_release(struct config *c)
 {
 	free(c->database);
 	free(c->file);
+	free(c->listen);
+	free(c->key_file);
 	c->database = NULL;
 	c->file = NULL;
+	c->listen = NULL;
+	c->key_file = NULL;
 }
 
 static void
@@ -49,6 +93,8 @@ config_copy(struct config *dst, const struct config *src)
 	*dst = *src;
 	dst->database = ct_strdup(src->database);
 	dst->file = src->file ? ct_strdup(src->file) : NULL;
+	dst->listen = ct_strdup(src->listen);
+	dst->key_file = ct_strdup(src->key_file);
 }
 
 /* Replace *c by *tmp, taking ownership of tmp's strings. */
@@ -70,26 +116,59 @@ config_key_index(const char *key)
 	return -1;
 }
 
+/* A non-empty path or text value that fits CONFIG_VALUE_MAX. */
+static enum ct_err
+config_set_text(char **slot, const char *key, const char *value,
+		const char *where, struct ct_error *err)
+{
+	if (value[0] == '\0')
+		return ct_error_set(err, CT_ERR_CONFIG,
+				    "%s: %s mag niet leeg zijn", where, key);
+	if (strlen(value) >= CONFIG_VALUE_MAX)
+		return ct_error_set(err, CT_ERR_CONFIG,
+				    "%s: %s is te lang (ten hoogste %d "
+				    "tekens)",
+				    where, key, CONFIG_VALUE_MAX - 1);
+	free(*slot);
+	*slot = ct_strdup(value);
+	return CT_OK;
+}
+
+static enum ct_err
+config_set_int(int64_t *out, const char *key, const char *value, int64_t min,
+	       int64_t max, const char *where, struct ct_error *err)
+{
+	if (ct_parse_int(value, min, max, out))
+		return ct_error_set(err, CT_ERR_CONFIG,
+				    "%s: %s '%s' is geen geheel getal van "
+				    "%" PRId64 " tot en met %" PRId64,
+				    where, key, value, min, max);
+	return CT_OK;
+}
+
+/* An IPv4 or IPv6 literal: the server binds exactly what it is given. */
+static int
+config_address_valid(const char *s)
+{
+	unsigned char buf[sizeof(struct in6_addr)];
+
+	return inet_pton(AF_INET, s, buf) == 1 ||
+	       inet_pton(AF_INET6, s, buf) == 1;
+}
+
 enum ct_err
 config_set(struct config *c, const char *key, const char *value,
 	   const char *where, struct ct_error *err)
 {
+	int64_t v;
 	int level;
+	enum ct_err rc;
 
 	if (strcmp(key, "database") == 0) {
-		if (value[0] == '\0')
-			return ct_error_set(err, CT_ERR_CONFIG,
-					    "%s: database mag niet leeg zijn",
-					    where);
-		if (strlen(value) >= CONFIG_VALUE_MAX)
-			return ct_error_set(err, CT_ERR_CONFIG,
-					    "%s: database is te lang (ten "
-					    "hoogste %d tekens)",
-					    where, CONFIG_VALUE_MAX - 1);
-		free(c->database);
-		c->database = ct_strdup(value);
-		c->database_is_default = 0;
-		return CT_OK;
+		rc = config_set_text(&c->database, key, value, where, err);
+		if (!rc)
+			c->database_is_default = 0;
+		return rc;
 	}
 	if (strcmp(key, "log_level") == 0) {
 		level = ct_log_level_parse(value);
@@ -101,6 +180,58 @@ config_set(struct config *c, const char *key, const char *value,
 					    where, value);
 		c->log_level = (enum ct_log_level)level;
 		return CT_OK;
+	}
+	if (strcmp(key, "listen") == 0) {
+		if (!config_address_valid(value))
+			return ct_error_set(err, CT_ERR_CONFIG,
+					    "%s: listen '%s' is geen IP-adres "
+					    "(bijvoorbeeld 127.0.0.1 of ::1)",
+					    where, value);
+		return config_set_text(&c->listen, key, value, where, err);
+	}
+	if (strcmp(key, "port") == 0) {
+		rc = config_set_int(&v, key, value, 0, 65535, where, err);
+		if (!rc)
+			c->port = (int)v;
+		return rc;
+	}
+	if (strcmp(key, "key_file") == 0) {
+		rc = config_set_text(&c->key_file, key, value, where, err);
+		if (!rc)
+			c->key_file_is_default = 0;
+		return rc;
+	}
+	if (strcmp(key, "session_idle_seconds") == 0)
+		return config_set_int(&c->session_idle_seconds, key, value, 1,
+				      CONFIG_SECONDS_MAX, where, err);
+	if (strcmp(key, "session_absolute_seconds") == 0)
+		return config_set_int(&c->session_absolute_seconds, key, value,
+				      1, CONFIG_SECONDS_MAX, where, err);
+	if (strcmp(key, "login_max_failures") == 0) {
+		rc = config_set_int(&v, key, value, 1, 1000, where, err);
+		if (!rc)
+			c->login_max_failures = (int)v;
+		return rc;
+	}
+	if (strcmp(key, "login_lock_seconds") == 0)
+		return config_set_int(&c->login_lock_seconds, key, value, 1,
+				      CONFIG_SECONDS_MAX, where, err);
+	if (strcmp(key, "break_glass_seconds") == 0)
+		return config_set_int(&c->break_glass_seconds, key, value, 60,
+				      24 * 3600, where, err);
+	if (strcmp(key, "cookie_secure") == 0) {
+		if (strcmp(value, "1") == 0 || strcmp(value, "true") == 0) {
+			c->cookie_secure = 1;
+			return CT_OK;
+		}
+		if (strcmp(value, "0") == 0 || strcmp(value, "false") == 0) {
+			c->cookie_secure = 0;
+			return CT_OK;
+		}
+		return ct_error_set(err, CT_ERR_CONFIG,
+				    "%s: cookie_secure '%s' moet 1, 0, true "
+				    "of false zijn",
+				    where, value);
 	}
 	return ct_error_set(err, CT_ERR_CONFIG,
 			    "%s: onbekende sleutel '%s' (bekend: %s)", where,
@@ -295,13 +426,46 @@ config_env_file(char *const *envp)
 	return config_env_get(envp, CONFIG_ENV_CONFIG);
 }
 
+/* "CASUSTAFEL_" + key in upper case into out. */
+static void
+config_env_name(const char *key, char out[CONFIG_ENV_NAME_MAX])
+{
+	size_t i, n;
+
+	n = (size_t)snprintf(out, CONFIG_ENV_NAME_MAX, "%s%s",
+			     CONFIG_ENV_PREFIX, key);
+	for (i = 0; i < n && i < CONFIG_ENV_NAME_MAX; i++)
+		if (out[i] >= 'a' && out[i] <= 'z')
+			out[i] = (char)(out[i] - 'a' + 'A');
+}
+
+/* 1 when the variable name [s, s+len) is one we know. */
+static int
+config_env_known(const char *s, size_t len)
+{
+	char name[CONFIG_ENV_NAME_MAX];
+	size_t i;
+
+	if (len == strlen(CONFIG_ENV_CONFIG) &&
+	    strncmp(s, CONFIG_ENV_CONFIG, len) == 0)
+		return 1;
+	for (i = 0; i < CT_ARRAY_SIZE(config_keys); i++) {
+		config_env_name(config_keys[i], name);
+		if (len == strlen(name) && strncmp(s, name, len) == 0)
+			return 1;
+	}
+	return 0;
+}
+
 enum ct_err
 config_apply_env(struct config *c, char *const *envp, struct ct_error *err)
 {
 	static const size_t prefix_len = sizeof(CONFIG_ENV_PREFIX) - 1;
+	char name[CONFIG_ENV_NAME_MAX];
 	const char *value, *eq;
 	struct config tmp;
 	char *const *e;
+	size_t i;
 	enum ct_err rc = CT_OK;
 
 	/* First refuse any variable we do not know, before changing c. */
@@ -311,31 +475,23 @@ config_apply_env(struct config *c, char *const *envp, struct ct_error *err)
 		eq = strchr(*e, '=');
 		if (!eq)
 			continue;
-		if ((size_t)(eq - *e) == strlen(CONFIG_ENV_CONFIG) &&
-		    strncmp(*e, CONFIG_ENV_CONFIG, (size_t)(eq - *e)) == 0)
-			continue;
-		if ((size_t)(eq - *e) == strlen(CONFIG_ENV_DATABASE) &&
-		    strncmp(*e, CONFIG_ENV_DATABASE, (size_t)(eq - *e)) == 0)
-			continue;
-		if ((size_t)(eq - *e) == strlen(CONFIG_ENV_LOG_LEVEL) &&
-		    strncmp(*e, CONFIG_ENV_LOG_LEVEL, (size_t)(eq - *e)) == 0)
+		if (config_env_known(*e, (size_t)(eq - *e)))
 			continue;
 		return ct_error_set(err, CT_ERR_CONFIG,
 				    "onbekende omgevingsvariabele %.*s "
-				    "(bekend: %s, %s, %s)",
+				    "(bekend: %s en CASUSTAFEL_ met de "
+				    "sleutel in hoofdletters, bv. %s, %s)",
 				    (int)(eq - *e), *e, CONFIG_ENV_CONFIG,
 				    CONFIG_ENV_DATABASE, CONFIG_ENV_LOG_LEVEL);
 	}
 
 	config_copy(&tmp, c);
-	value = config_env_get(envp, CONFIG_ENV_DATABASE);
-	if (value)
-		rc = config_set(&tmp, "database", value, CONFIG_ENV_DATABASE,
-				err);
-	value = config_env_get(envp, CONFIG_ENV_LOG_LEVEL);
-	if (!rc && value)
-		rc = config_set(&tmp, "log_level", value, CONFIG_ENV_LOG_LEVEL,
-				err);
+	for (i = 0; i < CT_ARRAY_SIZE(config_keys) && !rc; i++) {
+		config_env_name(config_keys[i], name);
+		value = config_env_get(envp, name);
+		if (value)
+			rc = config_set(&tmp, config_keys[i], value, name, err);
+	}
 	if (rc) {
 		config_release(&tmp);
 		return rc;
@@ -374,4 +530,95 @@ config_prepare_database_dir(const struct config *c, struct ct_error *err)
 	return ct_error_set(err, CT_ERR_IO,
 			    "map %s kan niet worden aangemaakt: %s",
 			    CONFIG_DEFAULT_DIR, strerror(errno));
+}
+
+/* Make a new key file (missing before); an existing one is read. */
+static enum ct_err
+config_key_create(const struct config *c,
+		  unsigned char key[CONFIG_SERVER_KEY_BYTES],
+		  struct ct_error *err)
+{
+	ssize_t n;
+	int fd;
+
+	if (c->key_file_is_default && mkdir(CONFIG_DEFAULT_DIR, 0700) != 0 &&
+	    errno != EEXIST)
+		return ct_error_set(err, CT_ERR_IO,
+				    "map %s kan niet worden aangemaakt: %s",
+				    CONFIG_DEFAULT_DIR, strerror(errno));
+	/* O_EXCL: two servers starting at once never both write a key. */
+	fd = open(c->key_file, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+	if (fd < 0 && errno == EEXIST)
+		return config_server_key(c, 0, key, err);
+	if (fd < 0)
+		return ct_error_set(err, CT_ERR_IO,
+				    "sleutelbestand %s kan niet worden "
+				    "aangemaakt: %s",
+				    c->key_file, strerror(errno));
+	randombytes_buf(key, CONFIG_SERVER_KEY_BYTES);
+	n = write(fd, key, CONFIG_SERVER_KEY_BYTES);
+	if (n != CONFIG_SERVER_KEY_BYTES || fsync(fd) != 0) {
+		close(fd);
+		unlink(c->key_file);
+		sodium_memzero(key, CONFIG_SERVER_KEY_BYTES);
+		return ct_error_set(err, CT_ERR_IO,
+				    "sleutelbestand %s kan niet worden "
+				    "geschreven",
+				    c->key_file);
+	}
+	close(fd);
+	return CT_OK;
+}
+
+enum ct_err
+config_server_key(const struct config *c, int create,
+		  unsigned char key[CONFIG_SERVER_KEY_BYTES],
+		  struct ct_error *err)
+{
+	unsigned char buf[CONFIG_SERVER_KEY_BYTES + 1];
+	struct stat sb;
+	ssize_t n;
+	int fd;
+	enum ct_err rc = CT_OK;
+
+	fd = open(c->key_file, O_RDONLY | O_CLOEXEC);
+	if (fd < 0 && errno == ENOENT && create)
+		return config_key_create(c, key, err);
+	if (fd < 0 && errno == ENOENT)
+		return ct_error_set(err, CT_ERR_NOTFOUND,
+				    "sleutelbestand %s bestaat niet",
+				    c->key_file);
+	if (fd < 0)
+		return ct_error_set(err, CT_ERR_CONFIG,
+				    "sleutelbestand %s kan niet worden "
+				    "geopend: %s",
+				    c->key_file, strerror(errno));
+	if (fstat(fd, &sb) != 0 || !S_ISREG(sb.st_mode)) {
+		rc = ct_error_set(err, CT_ERR_CONFIG,
+				  "sleutelbestand %s is geen gewoon bestand",
+				  c->key_file);
+		goto out;
+	}
+	/* The key opens every TOTP secret: nobody else may read it. */
+	if (sb.st_mode & (S_IRWXG | S_IRWXO)) {
+		rc = ct_error_set(err, CT_ERR_CONFIG,
+				  "sleutelbestand %s is leesbaar voor "
+				  "anderen; maak het alleen voor de eigenaar "
+				  "toegankelijk (chmod 600)",
+				  c->key_file);
+		goto out;
+	}
+	n = read(fd, buf, sizeof(buf));
+	if (n != CONFIG_SERVER_KEY_BYTES) {
+		rc = ct_error_set(err, CT_ERR_CONFIG,
+				  "sleutelbestand %s moet precies %d bytes "
+				  "bevatten",
+				  c->key_file, CONFIG_SERVER_KEY_BYTES);
+		goto out;
+	}
+	memcpy(key, buf, CONFIG_SERVER_KEY_BYTES);
+out:
+	sodium_memzero(buf, sizeof(buf));
+	close(fd);
+	return rc;
 }

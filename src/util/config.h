@@ -3,13 +3,17 @@
  * the command line, in rising order of precedence.
  *
  * The file holds `key = value` lines; blank lines and lines whose first
- * non-blank character is '#' are ignored. Keys: database, log_level. An
- * unknown key, a key given twice, a malformed line or a bad value is an
- * error whose message names the file and the line.
+ * non-blank character is '#' are ignored. Keys: database, log_level, and
+ * for `casustafel serve`: listen, port, key_file, session_idle_seconds,
+ * session_absolute_seconds, login_max_failures, login_lock_seconds,
+ * break_glass_seconds, cookie_secure. An unknown key, a key given twice, a
+ * malformed line or a bad value is an error whose message names the file
+ * and the line.
  *
- * Environment: CASUSTAFEL_CONFIG (path of the file), CASUSTAFEL_DATABASE,
- * CASUSTAFEL_LOG_LEVEL. Any other CASUSTAFEL_* variable is an error naming
- * it, so that a typing error is not silently ignored.
+ * Environment: CASUSTAFEL_CONFIG (path of the file), and CASUSTAFEL_<KEY>
+ * in upper case for every key (CASUSTAFEL_DATABASE, CASUSTAFEL_PORT, ...).
+ * Any other CASUSTAFEL_* variable is an error naming it, so that a typing
+ * error is not silently ignored.
  *
  * Precedence: command line > environment > file > default. The default
  * database is CONFIG_DEFAULT_DATABASE, relative to the working directory.
@@ -24,6 +28,7 @@
 #define CT_UTIL_CONFIG_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "util/err.h"
 #include "util/log.h"
@@ -39,11 +44,34 @@
 #define CONFIG_ENV_DATABASE "CASUSTAFEL_DATABASE"
 #define CONFIG_ENV_LOG_LEVEL "CASUSTAFEL_LOG_LEVEL"
 
+/* Server defaults (casustafel serve). */
+#define CONFIG_DEFAULT_LISTEN "127.0.0.1"
+#define CONFIG_DEFAULT_PORT 8080
+#define CONFIG_DEFAULT_KEY_FILE "var/casustafel.key"
+#define CONFIG_SERVER_KEY_BYTES 32 /* = STORE_SERVER_KEY_BYTES */
+#define CONFIG_DEFAULT_SESSION_IDLE 1800	  /* 30 minutes */
+#define CONFIG_DEFAULT_SESSION_ABSOLUTE 43200 /* 12 hours */
+#define CONFIG_DEFAULT_LOGIN_MAX_FAILURES 5
+#define CONFIG_DEFAULT_LOGIN_LOCK 900	    /* 15 minutes */
+#define CONFIG_DEFAULT_BREAK_GLASS 14400    /* 4 hours */
+#define CONFIG_SECONDS_MAX ((int64_t)366 * 24 * 3600)
+
 struct config {
 	char *database;		     /* owned; never NULL after init */
 	int database_is_default;     /* 1 while no source set it */
 	enum ct_log_level log_level; /* default CT_LOG_INFO */
 	char *file;		     /* owned; file read, NULL when none */
+	/* casustafel serve */
+	char *listen;		     /* owned; IPv4/IPv6 literal */
+	int port;		     /* 0..65535; 0 = any free port */
+	char *key_file;		     /* owned; the server key */
+	int key_file_is_default;     /* 1 while no source set it */
+	int64_t session_idle_seconds;
+	int64_t session_absolute_seconds;
+	int login_max_failures;
+	int64_t login_lock_seconds;
+	int64_t break_glass_seconds;
+	int cookie_secure;	     /* 1: cookies carry Secure */
 };
 
 void config_init(struct config *c);
@@ -68,7 +96,7 @@ enum ct_err config_load_file(struct config *c, const char *path,
  * envp is a NULL-terminated "NAME=value" array such as environ.
  */
 const char *config_env_file(char *const *envp);
-/* Apply CASUSTAFEL_DATABASE and CASUSTAFEL_LOG_LEVEL; reject others. */
+/* Apply CASUSTAFEL_<KEY> for every key; reject other CASUSTAFEL_*. */
 enum ct_err config_apply_env(struct config *c, char *const *envp,
 			     struct ct_error *err);
 
@@ -86,5 +114,17 @@ enum ct_err config_resolve(struct config *c, const char *cli_file,
  */
 enum ct_err config_prepare_database_dir(const struct config *c,
 					struct ct_error *err);
+
+/*
+ * Read the server key (CONFIG_SERVER_KEY_BYTES raw bytes) from
+ * c->key_file. When the file is missing and create is set, make it with
+ * fresh random bytes, mode 0600 (and, for the default path, its
+ * directory, mode 0700); ct_crypto_init() must have run. A file of
+ * another size, or one that others may read, is refused (CT_ERR_CONFIG);
+ * a missing one without create is CT_ERR_NOTFOUND.
+ */
+enum ct_err config_server_key(const struct config *c, int create,
+			      unsigned char key[CONFIG_SERVER_KEY_BYTES],
+			      struct ct_error *err);
 
 #endif
