@@ -291,6 +291,283 @@ test_dump_is_stable_and_parses(void **state)
 	free(sb);
 }
 
+/* ---- JSON to model ---- */
+
+static json_t *
+parse(const char *text)
+{
+	json_error_t e;
+	json_t *j = json_loads(text, JSON_REJECT_DUPLICATES, &e);
+
+	if (!j)
+		fail_msg("test JSON does not parse: %s", e.text);
+	return j;
+}
+
+/* 1 when p holds a problem for field whose message contains part. */
+static int
+has_problem(const struct ct_problems *p, const char *field, const char *part)
+{
+	size_t i;
+
+	for (i = 0; i < p->count; i++)
+		if (strcmp(p->items[i].field, field) == 0 &&
+		    strstr(p->items[i].message, part))
+			return 1;
+	return 0;
+}
+
+static void
+test_person_from_json_create(void **state)
+{
+	struct ct_problems p;
+	struct person pe;
+	json_t *j = parse("{\"given_name\":\"Anna\",\"family_name\":\"Jansen\","
+			  "\"birth_date\":\"1985-02-28\",\"sex\":\"female\","
+			  "\"bsn\":\"111222333\",\"roles\":[\"victim\","
+			  "\"witness\"]}");
+
+	(void)state;
+	ct_problems_init(&p);
+	memset(&pe, 0, sizeof(pe));
+	assert_int_equal(person_from_json(j, MODEL_JSON_CREATE, &pe, &p), 0);
+	assert_int_equal(p.count, 0);
+	assert_string_equal(pe.given_name, "Anna");
+	assert_string_equal(pe.family_name, "Jansen");
+	assert_int_equal(pe.has_birth_date, 1);
+	assert_int_equal(pe.birth_date.year, 1985);
+	assert_int_equal(pe.birth_date.month, 2);
+	assert_int_equal(pe.birth_date.day, 28);
+	assert_int_equal(pe.sex, PERSON_SEX_FEMALE);
+	assert_string_equal(pe.bsn, "111222333");
+	assert_null(pe.rrn);
+	assert_int_equal(pe.roles, CT_BIT(PERSON_ROLE_VICTIM) |
+					   CT_BIT(PERSON_ROLE_WITNESS));
+	json_decref(j);
+}
+
+static void
+test_person_from_json_every_problem(void **state)
+{
+	struct ct_problems p;
+	struct person pe;
+	json_t *j = parse("{\"given_name\":5,\"birth_date\":\"1985-02-30\","
+			  "\"sex\":\"dragon\",\"roles\":[\"victim\","
+			  "\"victim\"],\"shoe_size\":44,\"version\":3}");
+
+	(void)state;
+	ct_problems_init(&p);
+	memset(&pe, 0, sizeof(pe));
+	assert_int_equal(person_from_json(j, MODEL_JSON_CREATE, &pe, &p), 6);
+	assert_int_equal(p.count, 6);
+	assert_true(has_problem(&p, "given_name", "tekst"));
+	assert_true(has_problem(&p, "birth_date", "datum"));
+	assert_true(has_problem(&p, "sex", "onbekende waarde"));
+	assert_true(has_problem(&p, "roles", "dubbel"));
+	assert_true(has_problem(&p, "shoe_size", "onbekend veld"));
+	/* version is not part of a new person */
+	assert_true(has_problem(&p, "version", "onbekend veld"));
+	json_decref(j);
+}
+
+static void
+test_person_from_json_update(void **state)
+{
+	struct ct_problems p;
+	struct person pe;
+	json_t *j = parse("{\"family_name\":\"de Vries\",\"bsn\":null,"
+			  "\"birth_date\":null,\"version\":4}");
+	json_t *no_version = parse("{\"family_name\":\"X\"}");
+	json_t *null_roles = parse("{\"roles\":null,\"version\":1}");
+
+	(void)state;
+	ct_problems_init(&p);
+	memset(&pe, 0, sizeof(pe));
+	pe.given_name = "Anna";
+	pe.family_name = "Jansen";
+	pe.bsn = "111222333";
+	pe.has_birth_date = 1;
+	pe.roles = CT_BIT(PERSON_ROLE_VICTIM);
+	pe.version = 4;
+	assert_int_equal(person_from_json(j, MODEL_JSON_UPDATE, &pe, &p), 0);
+	/* untouched, changed, cleared */
+	assert_string_equal(pe.given_name, "Anna");
+	assert_string_equal(pe.family_name, "de Vries");
+	assert_null(pe.bsn);
+	assert_int_equal(pe.has_birth_date, 0);
+	assert_int_equal(pe.roles, CT_BIT(PERSON_ROLE_VICTIM));
+	assert_int_equal(pe.version, 4);
+
+	assert_int_equal(
+		person_from_json(no_version, MODEL_JSON_UPDATE, &pe, &p), 1);
+	assert_true(has_problem(&p, "version", "ontbreekt"));
+	/* roles may not be cleared, only replaced */
+	ct_problems_init(&p);
+	assert_int_equal(
+		person_from_json(null_roles, MODEL_JSON_UPDATE, &pe, &p), 1);
+	assert_true(has_problem(&p, "roles", "null"));
+	json_decref(j);
+	json_decref(no_version);
+	json_decref(null_roles);
+}
+
+static void
+test_case_from_json(void **state)
+{
+	struct ct_problems p;
+	struct ct_case c;
+	json_t *create = parse("{\"jurisdiction\":\"BE\",\"region\":\"LIM\","
+			       "\"pattern\":\"situational\"}");
+	json_t *update = parse("{\"status\":\"closed\",\"version\":2}");
+	json_t *bad = parse("{\"status\":\"open\",\"region\":\"AMS\","
+			    "\"version\":\"2\"}");
+	json_t *missing = parse("{}");
+
+	(void)state;
+	ct_problems_init(&p);
+	memset(&c, 0, sizeof(c));
+	assert_int_equal(case_from_json(create, MODEL_JSON_CREATE, &c, &p), 0);
+	assert_int_equal(c.jurisdiction, CT_COUNTRY_BE);
+	assert_string_equal(c.region, "LIM");
+	assert_int_equal(c.pattern, PATTERN_SITUATIONAL);
+
+	assert_int_equal(case_from_json(update, MODEL_JSON_UPDATE, &c, &p), 0);
+	assert_int_equal(c.status, CASE_STATUS_CLOSED);
+	assert_int_equal(c.version, 2);
+	assert_int_equal(c.pattern, PATTERN_SITUATIONAL);
+
+	/* region cannot change; version must be a number */
+	assert_int_equal(case_from_json(bad, MODEL_JSON_UPDATE, &c, &p), 2);
+	assert_true(has_problem(&p, "region", "onbekend veld"));
+	assert_true(has_problem(&p, "version", "versienummer"));
+
+	ct_problems_init(&p);
+	assert_int_equal(case_from_json(missing, MODEL_JSON_CREATE, &c, &p),
+			 2);
+	assert_true(has_problem(&p, "jurisdiction", "ontbreekt"));
+	assert_true(has_problem(&p, "region", "ontbreekt"));
+	json_decref(create);
+	json_decref(update);
+	json_decref(bad);
+	json_decref(missing);
+}
+
+static void
+test_not_an_object(void **state)
+{
+	struct ct_problems p;
+	struct ct_case c;
+	struct relation r;
+	json_t *arr = parse("[1,2]");
+
+	(void)state;
+	ct_problems_init(&p);
+	memset(&c, 0, sizeof(c));
+	memset(&r, 0, sizeof(r));
+	assert_int_equal(case_from_json(arr, MODEL_JSON_CREATE, &c, &p), 1);
+	assert_true(has_problem(&p, "_", "JSON-object"));
+	assert_int_equal(relation_from_json(NULL, &r, &p), 1);
+	json_decref(arr);
+}
+
+static void
+test_relation_from_json(void **state)
+{
+	struct ct_problems p;
+	struct relation r;
+	json_t *good = parse("{\"person_a\":\"" UUID_A "\",\"person_b\":\"" UUID_B
+			     "\",\"kind\":\"parent\"}");
+	json_t *bad = parse("{\"person_a\":\"../etc/passwd\",\"person_b\":7,"
+			    "\"kind\":\"cousin\"}");
+
+	(void)state;
+	ct_problems_init(&p);
+	memset(&r, 0, sizeof(r));
+	assert_int_equal(relation_from_json(good, &r, &p), 0);
+	assert_string_equal(r.person_a, UUID_A);
+	assert_string_equal(r.person_b, UUID_B);
+	assert_int_equal(r.kind, RELATION_PARENT);
+	memset(&r, 0, sizeof(r));
+	assert_int_equal(relation_from_json(bad, &r, &p), 3);
+	assert_true(has_problem(&p, "person_a", "UUID"));
+	assert_true(has_problem(&p, "person_b", "UUID"));
+	assert_true(has_problem(&p, "kind", "onbekende waarde"));
+	assert_string_equal(r.person_a, "");
+	json_decref(good);
+	json_decref(bad);
+}
+
+static void
+test_incident_from_json(void **state)
+{
+	struct ct_problems p;
+	struct incident in;
+	json_t *good = parse(
+		"{\"occurred_at\":\"2026-07-13T13:59:00+02:00\","
+		"\"types\":[\"partner\"],\"forms\":[\"physical\",\"threats\"],"
+		"\"severity\":\"serious\",\"description\":\"Ruzie\"}");
+	json_t *local = parse("{\"occurred_at\":\"2026-07-13T13:59:00\","
+			      "\"types\":\"partner\",\"description\":null}");
+
+	(void)state;
+	ct_problems_init(&p);
+	memset(&in, 0, sizeof(in));
+	assert_int_equal(incident_from_json(good, MODEL_JSON_CREATE, &in, &p),
+			 0);
+	assert_int_equal(in.occurred_at, NOW - 60);
+	assert_int_equal(in.types, CT_BIT(VIOLENCE_TYPE_PARTNER));
+	assert_int_equal(in.forms, CT_BIT(VIOLENCE_FORM_PHYSICAL) |
+					   CT_BIT(VIOLENCE_FORM_THREATS));
+	assert_int_equal(in.severity, SEVERITY_SERIOUS);
+	assert_string_equal(in.description, "Ruzie");
+	assert_null(in.location);
+	/* a time without a zone is ambiguous: refused */
+	assert_int_equal(incident_from_json(local, MODEL_JSON_CREATE, &in, &p),
+			 3);
+	assert_true(has_problem(&p, "occurred_at", "tijdstip"));
+	assert_true(has_problem(&p, "types", "lijst"));
+	assert_true(has_problem(&p, "description", "null"));
+	json_decref(good);
+	json_decref(local);
+}
+
+static void
+test_org_and_user_from_json(void **state)
+{
+	struct ct_problems p;
+	struct org o;
+	struct user u;
+	json_t *org = parse("{\"name\":\"Politie Limburg\",\"type\":\"police\","
+			    "\"country\":\"BE\"}");
+	json_t *user = parse("{\"org_id\":\"" UUID_A "\",\"username\":\"an.p\","
+			     "\"display_name\":\"An P\",\"roles\":"
+			     "[\"police_officer\"]}");
+	json_t *patch = parse("{\"active\":false,\"version\":2,"
+			      "\"username\":\"x\"}");
+
+	(void)state;
+	ct_problems_init(&p);
+	memset(&o, 0, sizeof(o));
+	memset(&u, 0, sizeof(u));
+	assert_int_equal(org_from_json(org, MODEL_JSON_CREATE, &o, &p), 0);
+	assert_string_equal(o.name, "Politie Limburg");
+	assert_int_equal(o.type, ORG_TYPE_POLICE);
+	assert_int_equal(o.country, CT_COUNTRY_BE);
+	assert_int_equal(user_from_json(user, MODEL_JSON_CREATE, &u, &p), 0);
+	assert_string_equal(u.org_id, UUID_A);
+	assert_string_equal(u.username, "an.p");
+	assert_int_equal(u.roles, CT_BIT(USER_ROLE_POLICE_OFFICER));
+	u.active = 1;
+	/* the user name is fixed once created */
+	assert_int_equal(user_from_json(patch, MODEL_JSON_UPDATE, &u, &p), 1);
+	assert_true(has_problem(&p, "username", "onbekend veld"));
+	assert_int_equal(u.active, 0);
+	assert_int_equal(u.version, 2);
+	json_decref(org);
+	json_decref(user);
+	json_decref(patch);
+}
+
 int
 main(void)
 {
@@ -303,6 +580,14 @@ main(void)
 		cmocka_unit_test(test_org),
 		cmocka_unit_test(test_user),
 		cmocka_unit_test(test_dump_is_stable_and_parses),
+		cmocka_unit_test(test_person_from_json_create),
+		cmocka_unit_test(test_person_from_json_every_problem),
+		cmocka_unit_test(test_person_from_json_update),
+		cmocka_unit_test(test_case_from_json),
+		cmocka_unit_test(test_not_an_object),
+		cmocka_unit_test(test_relation_from_json),
+		cmocka_unit_test(test_incident_from_json),
+		cmocka_unit_test(test_org_and_user_from_json),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
