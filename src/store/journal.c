@@ -2,24 +2,19 @@
  * journal.c - the hash-chained journal: append, per-case timeline, verify.
  *
  * Every mutation appends one entry in its own write transaction. An
- * entry's hash is BLAKE2b over all its fields, each length-prefixed
+ * entry's hash (chain.h) is BLAKE2b over all its fields, each length-prefixed
  * (ct_hash_update_field, so NULL, "" and shifted boundaries all differ),
  * in this order: seq, id, at, actor_user_id, actor_org_id, actor_label,
  * case_id, action, entity, entity_id, before_json, after_json, prev_hash.
  * Numbers are hashed as their decimal text. prev_hash is the hash of the
- * entry before; the first entry's is JOURNAL_GENESIS (64 '0').
+ * entry before; the first entry's is CHAIN_GENESIS (64 '0').
  *
  * seq is last + 1, read inside the write transaction (which holds the
  * write lock), and cached in struct store until that transaction ends, so
  * a bulk transaction reads the head once.
  *
- * Verification streams the entries in seq order (never all in memory) and
- * stops at the first broken one, saying why: a gap in seq ("regel 18
- * ontbreekt"), a prev_hash that does not match the entry before (inserted
- * or removed entries) or a hash that does not match the content (changed).
- * Limitation: removing the newest entries leaves a valid, shorter chain;
- * anchoring the head outside the database (a signed head, a copy sent
- * elsewhere) is what catches that, and is left to `casustafel audit`.
+ * Hashing, the head read and verification are shared with the access log
+ * (chain.c), so both chains are checked by the same code.
  */
 #include "store/store.h"
 
@@ -29,82 +24,47 @@
 #include <string.h>
 
 #include "core/model_json.h"
+#include "store/chain.h"
 #include "store/db.h"
 #include "store/store_int.h"
 #include "util/crypto.h"
 #include "util/uuid.h"
 #include "util/banned.h"
 
-#define JOURNAL_GENESIS                                                        \
-	"0000000000000000000000000000000000000000000000000000000000000000"
-#define JOURNAL_PROGRESS_EVERY 10000
-#define INT64_TEXT_SIZE 24
-
 #define JOURNAL_COLUMNS                                                        \
 	"seq, id, at, actor_user_id, actor_org_id, actor_label, case_id, "     \
 	"action, entity, entity_id, before_json, after_json, prev_hash, hash"
 
+/* The journal as chain.c sees it: seq and at are numbers. */
+static const struct chain_def journal_chain = {
+	.table = "journal",
+	.noun = "Het journaal",
+	.columns = JOURNAL_COLUMNS,
+	.ncols = 14,
+	.int_cols = (1u << 0) | (1u << 2),
+};
+
+/* The chain hash of e (its hash field is not read); order as the columns. */
 static void
-hash_field(struct ct_hash_state *h, const char *s, uint64_t *bytes)
+journal_hash(const struct journal_entry *e, char out[CT_HASH_HEX_SIZE])
 {
-	ct_hash_update_field(h, s);
-	*bytes += 8 + (s ? strlen(s) : 0);
-}
+	struct chain_hasher ch;
 
-/* The chain hash of e (its hash field is not read). */
-static void
-journal_hash(const struct journal_entry *e, char out[CT_HASH_HEX_SIZE],
-	     uint64_t *bytes)
-{
-	struct ct_hash_state *h = ct_hash_new();
-	char seq[INT64_TEXT_SIZE], at[INT64_TEXT_SIZE];
-
-	snprintf(seq, sizeof(seq), "%" PRId64, e->seq);
-	snprintf(at, sizeof(at), "%" PRId64, e->at);
-	hash_field(h, seq, bytes);
-	hash_field(h, e->id, bytes);
-	hash_field(h, at, bytes);
-	hash_field(h, e->actor_user_id, bytes);
-	hash_field(h, e->actor_org_id, bytes);
-	hash_field(h, e->actor_label, bytes);
-	hash_field(h, e->case_id, bytes);
-	hash_field(h, e->action, bytes);
-	hash_field(h, e->entity, bytes);
-	hash_field(h, e->entity_id, bytes);
-	hash_field(h, e->before_json, bytes);
-	hash_field(h, e->after_json, bytes);
-	hash_field(h, e->prev_hash, bytes);
-	ct_hash_final_hex(h, out);
-}
-
-static enum ct_err
-load_head(struct store *st, struct ct_error *err)
-{
-	struct db_stmt *s = NULL;
-	enum ct_err rc;
-	int row;
-
-	rc = db_prepare(st->db,
-			"SELECT seq, hash FROM journal "
-			"ORDER BY seq DESC LIMIT 1",
-			&s, err);
-	if (rc)
-		return rc;
-	rc = db_step(s, &row, err);
-	if (rc == CT_OK) {
-		if (row) {
-			st->head_seq = db_column_int64(s, 0);
-			store_col_buf(s, 1, st->head_hash,
-				      sizeof(st->head_hash));
-		} else {
-			st->head_seq = 0;
-			snprintf(st->head_hash, sizeof(st->head_hash), "%s",
-				 JOURNAL_GENESIS);
-		}
-		st->head_valid = 1;
-	}
-	db_finalize(s);
-	return rc;
+	chain_begin(&ch);
+	chain_add_int(&ch, e->seq);
+	chain_add_str(&ch, e->id);
+	chain_add_int(&ch, e->at);
+	chain_add_str(&ch, e->actor_user_id);
+	chain_add_str(&ch, e->actor_org_id);
+	chain_add_str(&ch, e->actor_label);
+	chain_add_str(&ch, e->case_id);
+	chain_add_str(&ch, e->action);
+	chain_add_str(&ch, e->entity);
+	chain_add_str(&ch, e->entity_id);
+	chain_add_str(&ch, e->before_json);
+	chain_add_str(&ch, e->after_json);
+	chain_add_str(&ch, e->prev_hash);
+	chain_end(&ch, out);
 }
 
 enum ct_err
@@ -116,15 +76,16 @@ journal_append(struct store *st, const struct store_actor *who,
 	struct journal_entry e;
 	struct db_stmt *s = NULL;
 	char *before_text = NULL, *after_text = NULL;
-	uint64_t bytes = 0;
 	enum ct_err rc;
 	int row;
 
 	CT_ASSERT(st->depth > 0);
 	if (!st->head_valid) {
-		rc = load_head(st, err);
+		rc = chain_head(st, &journal_chain, &st->head_seq,
+				st->head_hash, err);
 		if (rc)
 			return rc;
+		st->head_valid = 1;
 	}
 	if (before)
 		before_text = model_json_dump(before);
@@ -145,7 +106,7 @@ journal_append(struct store *st, const struct store_actor *who,
 	e.before_json = before_text;
 	e.after_json = after_text;
 	snprintf(e.prev_hash, sizeof(e.prev_hash), "%s", st->head_hash);
-	journal_hash(&e, e.hash, &bytes);
+	journal_hash(&e, e.hash);
 
 	rc = db_prepare(st->db,
 			"INSERT INTO journal (" JOURNAL_COLUMNS ") VALUES "
@@ -238,115 +199,10 @@ store_journal_list(struct store *st, const char *case_id, struct arena *a,
 	return CT_OK;
 }
 
-/* Compare stored text with an expected hash; NULL never matches. */
-static int
-same_hash(const char *stored, const char *expected)
-{
-	return stored && strcmp(stored, expected) == 0;
-}
-
-static enum ct_err
-broken(struct store *st, struct store_verify_result *res, int64_t seq,
-       struct ct_error *err, const char *reason)
-{
-	res->first_broken = seq;
-	snprintf(res->reason, sizeof(res->reason), "%s", reason);
-	return ct_error_set(err, CT_ERR_TAMPERED,
-			    "Het journaal van database %s is aangetast: %s. "
-			    "Meld dit aan de privacyfunctionaris en zet een "
-			    "back-up van vóór die regel terug.",
-			    db_target(st->db), reason);
-}
-
 enum ct_err
 store_journal_verify(struct store *st, struct store_verify_result *res,
 		     void (*progress)(int64_t done, void *ctx), void *ctx,
 		     struct ct_error *err)
 {
-	char prev[CT_HASH_HEX_SIZE], calc[CT_HASH_HEX_SIZE];
-	char reason[sizeof(res->reason)];
-	struct journal_entry e;
-	struct db_stmt *s = NULL;
-	int64_t expected = 1;
-	enum ct_err rc;
-	int row, own_tx = 0;
-
-	memset(res, 0, sizeof(*res));
-	snprintf(prev, sizeof(prev), "%s", JOURNAL_GENESIS);
-	snprintf(res->head_hash, sizeof(res->head_hash), "%s", JOURNAL_GENESIS);
-	/* One read transaction: a consistent snapshot while writers go on. */
-	if (st->depth == 0) {
-		rc = db_begin(st->db, 0, err);
-		if (rc)
-			return rc;
-		own_tx = 1;
-	}
-	rc = db_prepare(st->db,
-			"SELECT " JOURNAL_COLUMNS " FROM journal ORDER BY seq",
-			&s, err);
-	if (rc)
-		goto out;
-	while ((rc = db_step(s, &row, err)) == CT_OK && row) {
-		/* Borrowed column text: valid until the next step. */
-		memset(&e, 0, sizeof(e));
-		e.seq = db_column_int64(s, 0);
-		store_col_buf(s, 1, e.id, sizeof(e.id));
-		e.at = db_column_int64(s, 2);
-		e.actor_user_id = db_column_text(s, 3);
-		e.actor_org_id = db_column_text(s, 4);
-		e.actor_label = db_column_text(s, 5);
-		e.case_id = db_column_text(s, 6);
-		e.action = db_column_text(s, 7);
-		e.entity = db_column_text(s, 8);
-		e.entity_id = db_column_text(s, 9);
-		e.before_json = db_column_text(s, 10);
-		e.after_json = db_column_text(s, 11);
-		e.prev_hash[0] = '\0';
-		if (!db_column_is_null(s, 12))
-			snprintf(e.prev_hash, sizeof(e.prev_hash), "%s",
-				 db_column_text(s, 12));
-
-		if (e.seq != expected) {
-			if (e.seq > expected)
-				snprintf(reason, sizeof(reason),
-					 "regel %" PRId64 " ontbreekt",
-					 expected);
-			else
-				snprintf(reason, sizeof(reason),
-					 "regel %" PRId64 " staat er dubbel "
-					 "in",
-					 e.seq);
-			rc = broken(st, res, expected, err, reason);
-			break;
-		}
-		if (!same_hash(db_column_text(s, 12), prev)) {
-			snprintf(reason, sizeof(reason),
-				 "regel %" PRId64 ": verwijzing naar de vorige "
-				 "regel klopt niet — regel ingevoegd of "
-				 "verwijderd",
-				 e.seq);
-			rc = broken(st, res, e.seq, err, reason);
-			break;
-		}
-		journal_hash(&e, calc, &res->bytes);
-		if (!same_hash(db_column_text(s, 13), calc)) {
-			snprintf(reason, sizeof(reason),
-				 "regel %" PRId64 ": hash klopt niet — inhoud "
-				 "gewijzigd",
-				 e.seq);
-			rc = broken(st, res, e.seq, err, reason);
-			break;
-		}
-		snprintf(prev, sizeof(prev), "%s", calc);
-		snprintf(res->head_hash, sizeof(res->head_hash), "%s", calc);
-		res->entries++;
-		expected++;
-		if (progress && res->entries % JOURNAL_PROGRESS_EVERY == 0)
-			progress(res->entries, ctx);
-	}
-out:
-	db_finalize(s);
-	if (own_tx)
-		db_rollback(st->db); /* nothing was written */
-	return rc;
+	return chain_verify(st, &journal_chain, res, progress, ctx, err);
 }
