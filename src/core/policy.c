@@ -125,6 +125,9 @@ static const struct policy_row policy_rows[POLICY_ACTION__COUNT] = {
 				     RULE_PRIVACY, F_PERSONAL | F_TOTP},
 	/* Pseudonymised aggregates with small counts suppressed. */
 	[POLICY_STATS_READ] = {"stats.read", POLICY_RES_NONE, RULE_STATS, 0},
+	/* The OpenAPI document describes routes, never data: public. */
+	[POLICY_OPENAPI_READ] = {"openapi.read", POLICY_RES_NONE, RULE_PUBLIC,
+				 0},
 };
 
 /* The roles that open and work on cases (PRODUCT.md users table). */

@@ -74,6 +74,7 @@ enum policy_action {
 	POLICY_BREAK_GLASS_OPEN, /* "break_glass.open" */
 	POLICY_BREAK_GLASS_LIST, /* "break_glass.list": review */
 	POLICY_STATS_READ,	 /* "stats.read": aggregate figures */
+	POLICY_OPENAPI_READ,	 /* "openapi.read": the API description */
 	POLICY_ACTION__COUNT
 };
 

@@ -186,6 +186,8 @@ static const struct matrix_row matrix[] = {
 	    ANON } },
 	{ POLICY_STATS_READ,
 	  { NONE, NONE, CASE8(ALL), ALL, ALL, ALL, ALL, NONE, ANON } },
+	{ POLICY_OPENAPI_READ,
+	  { ALL, ALL, CASE8(ALL), ALL, ALL, ALL, ALL, ALL, ALL } },
 };
 
 /* Personal data of a case: every decision must be access-logged. */
@@ -364,6 +366,10 @@ test_action_names(void **state)
 			 POLICY_CASE_READ);
 	assert_int_equal(policy_action_from_name("access_log.query"),
 			 POLICY_ACCESS_LOG_QUERY);
+	/* appended later; the numbers of the others did not move */
+	assert_int_equal(policy_action_from_name("openapi.read"),
+			 POLICY_OPENAPI_READ);
+	assert_int_equal(POLICY_OPENAPI_READ, POLICY_STATS_READ + 1);
 	assert_int_equal(policy_action_from_name("Case.Read"), -1);
 	assert_int_equal(policy_action_from_name("case.read "), -1);
 	assert_int_equal(policy_action_from_name("case"), -1);
