@@ -56,6 +56,15 @@ struct app {
 	struct app_thread_store *stores; /* every handle opened, for stop */
 	int64_t (*now)(void *ctx);      /* clock, injectable for tests */
 	void *now_ctx;
+	/* A refused login is checked against this hash when the user does
+	 * not exist, so the answer takes as long as for a wrong password. */
+	char dummy_hash[CT_PWHASH_SIZE];
+	/* Throttling: every refused login or code waits login_delay_ms,
+	 * plus more while refusals keep coming (tests set 0). */
+	unsigned login_delay_ms;
+	pthread_mutex_t throttle_lock;
+	int64_t throttle_window_start;
+	unsigned throttle_failures;
 };
 
 /*
@@ -75,7 +84,18 @@ struct app_session {
 	struct ct_case the_case;
 	int has_case;
 	struct policy_decision decision;
+	int has_decision;
+	/* storage behind subject.grants, and the grants as stored */
+	struct policy_grant grants[POLICY_GRANTS_MAX];
+	struct break_glass *break_glass;
+	size_t n_break_glass;
+	struct user_security security;
 };
+
+#define APP_COOKIE_NAME "ct_session"
+#define APP_CSRF_HEADER "X-CSRF-Token"
+#define APP_TOUCH_SECONDS 60 /* move last_seen at most once a minute */
+#define APP_LOGIN_DELAY_MS 250
 
 void app_config_defaults(struct app_config *cfg);
 /*
@@ -97,6 +117,21 @@ int64_t app_now(const struct app *app);
 const struct app_session *app_session(const struct http_request *req);
 /* The journal actor for req: user id, org id, label = username. */
 struct store_actor app_actor(const struct http_request *req);
+
+/* The CSRF token of a cookie session (what X-CSRF-Token must carry). */
+void app_csrf_token(const struct app *app, const struct session *s,
+		    char out[TOKEN_CSRF_SIZE]);
+/*
+ * Set-Cookie for a new session token (HttpOnly, SameSite=Strict, Path=/,
+ * Secure unless cfg.cookie_secure is 0); token_text NULL clears it.
+ */
+void app_set_session_cookie(const struct app *app, struct http_request *req,
+			    struct http_response *resp,
+			    const char *token_text);
+/* Wait after a refused login or code (throttling, see struct app). */
+void app_throttle_failure(struct app *app);
+/* 1 when a token's comma-separated scopes name action exactly. */
+int app_token_allows(const char *scopes, const char *action);
 
 /* The complete route table of the API (http/routes.c). */
 extern const struct http_route app_routes[];

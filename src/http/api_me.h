@@ -1,0 +1,117 @@
+/*
+ * api_me.h - the logged-in user's own account: /api/v1/me.
+ *
+ *   GET    /api/v1/me                        user, organisation, security
+ *   POST   /api/v1/me/password               {current_password,
+ *                                              new_password}
+ *   POST   /api/v1/me/totp                   enrol: {secret, otpauth_uri}
+ *   POST   /api/v1/me/totp/confirm           {code}
+ *   GET    /api/v1/me/tokens                 bearer tokens (never the text)
+ *   POST   /api/v1/me/tokens                 {name, scopes, expires_at}
+ *   DELETE /api/v1/me/tokens/{token_id}      revoke
+ *
+ * Contract:
+ *  - A password change needs the current password (a wrong one counts as
+ *    a failed login and answers 403), a new one of
+ *    API_ME_PASSWORD_MIN..API_SESSION_PASSWORD_MAX bytes that differs
+ *    from the old one and the user name. It ends every session of the
+ *    user and starts a fresh one for this client (new cookie, new
+ *    csrf_token in the answer; the second factor stays given).
+ *  - TOTP enrolment returns the base32 secret and the otpauth:// URI
+ *    once; it counts only after /confirm with a good code, which also
+ *    marks this session as having given the second factor. Replacing a
+ *    confirmed factor is refused (409): an administrator resets it.
+ *  - Bearer tokens: the text is returned once by POST (201); the store
+ *    keeps only its hash. scopes is a non-empty array of action names
+ *    (core/policy.h); expires_at (UTC seconds, optional) must lie in the
+ *    future. Only a cookie session that gave the second factor may make
+ *    or revoke tokens (a token would otherwise bypass it); a token cannot
+ *    make tokens. Revoking another user's token answers 404.
+ *  - Password, TOTP and token changes refuse bearer-token requests.
+ */
+#ifndef CT_HTTP_API_ME_H
+#define CT_HTTP_API_ME_H
+
+#include "http/api_session.h"
+#include "http/router.h"
+
+#define API_ME_PASSWORD_MIN 12
+#define API_ME_TOKEN_SCOPES_MAX 32
+#define API_ME_SCOPES_TEXT_MAX 2048
+
+enum ct_err api_me_read(void *app, struct http_request *req,
+			struct http_response *resp, struct ct_error *err);
+enum ct_err api_me_password(void *app, struct http_request *req,
+			    struct http_response *resp, struct ct_error *err);
+enum ct_err api_me_totp_begin(void *app, struct http_request *req,
+			      struct http_response *resp,
+			      struct ct_error *err);
+enum ct_err api_me_totp_confirm(void *app, struct http_request *req,
+				struct http_response *resp,
+				struct ct_error *err);
+enum ct_err api_me_tokens_list(void *app, struct http_request *req,
+			       struct http_response *resp,
+			       struct ct_error *err);
+enum ct_err api_me_tokens_create(void *app, struct http_request *req,
+				 struct http_response *resp,
+				 struct ct_error *err);
+enum ct_err api_me_tokens_revoke(void *app, struct http_request *req,
+				 struct http_response *resp,
+				 struct ct_error *err);
+
+extern const struct http_param_spec api_me_password_body[2];
+extern const struct http_param_spec api_me_token_body[3];
+
+/*
+ * The route-table rows. There is no policy action for one's own tokens;
+ * they use "me.read" and the handlers add the rules above.
+ */
+#define API_ME_ROUTES                                                          \
+	{.method = HTTP_METHOD_GET,                                            \
+	 .pattern = "/api/v1/me",                                              \
+	 .action = "me.read",                                                  \
+	 .flags = HTTP_ROUTE_SESSION,                                          \
+	 .handler = api_me_read},                                              \
+		{.method = HTTP_METHOD_POST,                                   \
+		 .pattern = "/api/v1/me/password",                             \
+		 .action = "password.change",                                  \
+		 .flags = HTTP_ROUTE_SESSION | HTTP_ROUTE_CSRF,                \
+		 .body = api_me_password_body,                                 \
+		 .n_body = 2,                                                  \
+		 .body_max = 4096,                                             \
+		 .handler = api_me_password},                                  \
+		{.method = HTTP_METHOD_POST,                                   \
+		 .pattern = "/api/v1/me/totp",                                 \
+		 .action = "totp.enrol",                                       \
+		 .flags = HTTP_ROUTE_SESSION | HTTP_ROUTE_CSRF,                \
+		 .handler = api_me_totp_begin},                                \
+		{.method = HTTP_METHOD_POST,                                   \
+		 .pattern = "/api/v1/me/totp/confirm",                         \
+		 .action = "totp.enrol",                                       \
+		 .flags = HTTP_ROUTE_SESSION | HTTP_ROUTE_CSRF,                \
+		 .body = api_session_code_body,                                \
+		 .n_body = 1,                                                  \
+		 .body_max = 1024,                                             \
+		 .handler = api_me_totp_confirm},                              \
+		{.method = HTTP_METHOD_GET,                                    \
+		 .pattern = "/api/v1/me/tokens",                               \
+		 .action = "me.read",                                          \
+		 .flags = HTTP_ROUTE_SESSION,                                  \
+		 .handler = api_me_tokens_list},                               \
+		{.method = HTTP_METHOD_POST,                                   \
+		 .pattern = "/api/v1/me/tokens",                               \
+		 .action = "me.read",                                          \
+		 .flags = HTTP_ROUTE_SESSION | HTTP_ROUTE_CSRF,                \
+		 .body = api_me_token_body,                                    \
+		 .n_body = 3,                                                  \
+		 .body_max = 8192,                                             \
+		 .handler = api_me_tokens_create},                             \
+	{                                                                      \
+		.method = HTTP_METHOD_DELETE,                                  \
+		.pattern = "/api/v1/me/tokens/{token_id:uuid}",                \
+		.action = "me.read",                                           \
+		.flags = HTTP_ROUTE_SESSION | HTTP_ROUTE_CSRF,                 \
+		.handler = api_me_tokens_revoke,                               \
+	}
+
+#endif

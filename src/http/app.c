@@ -1,0 +1,704 @@
+/*
+ * app.c - the application behind the router: who is asking, CSRF, the
+ * policy and the access log, and one store handle per server thread.
+ *
+ * Design: the router calls four hooks in a fixed order (router.h). This
+ * file only gathers facts for core/policy.c and acts on its answer; it
+ * never decides access itself:
+ *  - authenticate turns a cookie or bearer token into an app_session in
+ *    the request arena: session (or token), user, organisation, security
+ *    state and active break-the-glass grants, and from them the policy
+ *    subject. Anything wrong with a credential (malformed, unknown,
+ *    expired, revoked, user inactive or locked) simply leaves the request
+ *    anonymous, so the router answers 401 in one place.
+ *  - authorize loads what the route's action is about (for case-bound
+ *    actions the {case_id} path parameter: case, owner, team), calls
+ *    policy_decide() and keeps the decision on the session for
+ *    record_access and the handler. A case that does not exist gets the
+ *    same CT_ERR_NOTFOUND as one outside the team.
+ *  - record_access writes the access-log record through the group
+ *    committing logger before anything is served, allowed or denied.
+ *
+ * Stores: a struct store serves one thread at a time, and libmicrohttpd
+ * runs requests on a pool of threads, so each thread opens its own on
+ * first use (pthread key) and app_stop() closes them all.
+ */
+#include "http/app.h"
+
+#include <errno.h>
+#include <inttypes.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+
+#include <sodium.h>
+
+#include "core/vocab.h"
+#include "util/log.h"
+#include "util/sbuf.h"
+#include "util/banned.h"
+
+#define APP_THROTTLE_WINDOW 60	     /* seconds over which refusals add up */
+#define APP_THROTTLE_STEP_MS 100     /* extra wait per recent refusal */
+#define APP_THROTTLE_MAX_MS 2000     /* most a refusal waits */
+#define APP_ROLES_TEXT_MAX 256
+#define APP_CSRF_CONTEXT "casustafel csrf v1"
+
+struct app_thread_store {
+	struct store *st;
+	struct app_thread_store *next;
+};
+
+void
+app_config_defaults(struct app_config *cfg)
+{
+	memset(cfg, 0, sizeof(*cfg));
+	cfg->session_idle_seconds = 30 * 60;
+	cfg->session_absolute_seconds = 12 * 3600;
+	cfg->login_max_failures = 5;
+	cfg->login_lock_seconds = 15 * 60;
+	cfg->break_glass_seconds = 4 * 3600;
+	cfg->cookie_secure = 1;
+}
+
+int64_t
+app_now(const struct app *app)
+{
+	if (app->now)
+		return app->now(app->now_ctx);
+	return (int64_t)time(NULL);
+}
+
+enum ct_err
+app_start(struct app *app, const struct app_config *cfg,
+	  const unsigned char server_key[STORE_SERVER_KEY_BYTES],
+	  struct ct_error *err)
+{
+	unsigned char dummy[16];
+	char dummy_text[sizeof(dummy) * 2 + 1];
+	struct store *st = NULL;
+	enum ct_err rc;
+
+	memset(app, 0, sizeof(*app));
+	app->cfg = *cfg;
+	if (!cfg->database || !cfg->database[0])
+		return ct_error_set(err, CT_ERR_CONFIG,
+				    "er is geen database ingesteld");
+	memcpy(app->server_key, server_key, STORE_SERVER_KEY_BYTES);
+	/* A separate key per purpose: the CSRF key never opens a secret. */
+	crypto_generichash(app->csrf_key, sizeof(app->csrf_key),
+			   (const unsigned char *)APP_CSRF_CONTEXT,
+			   strlen(APP_CSRF_CONTEXT), server_key,
+			   STORE_SERVER_KEY_BYTES);
+
+	/* Open once here: a missing database is a clear start-up error,
+	 * and pending migrations run before any thread opens its own. */
+	rc = store_open(cfg->database, 0, &st, err);
+	if (rc)
+		goto fail;
+	store_close(st);
+
+	randombytes_buf(dummy, sizeof(dummy));
+	sodium_bin2hex(dummy_text, sizeof(dummy_text), dummy, sizeof(dummy));
+	rc = ct_password_hash(dummy_text, app->dummy_hash) ? CT_ERR_INTERNAL
+							    : CT_OK;
+	sodium_memzero(dummy_text, sizeof(dummy_text));
+	if (rc) {
+		rc = ct_error_set(err, CT_ERR_INTERNAL,
+				  "het vergelijkingswachtwoord kon niet worden "
+				  "gemaakt");
+		goto fail;
+	}
+	app->login_delay_ms = APP_LOGIN_DELAY_MS;
+
+	rc = access_logger_open(cfg->database, NULL, &app->access_log, err);
+	if (rc)
+		goto fail;
+	if (pthread_key_create(&app->store_key, NULL) != 0) {
+		access_logger_close(app->access_log);
+		rc = ct_error_set(err, CT_ERR_INTERNAL,
+				  "geen threadsleutel beschikbaar");
+		goto fail;
+	}
+	pthread_mutex_init(&app->stores_lock, NULL);
+	pthread_mutex_init(&app->throttle_lock, NULL);
+	return CT_OK;
+fail:
+	sodium_memzero(app->server_key, sizeof(app->server_key));
+	sodium_memzero(app->csrf_key, sizeof(app->csrf_key));
+	app->access_log = NULL;
+	return rc;
+}
+
+void
+app_stop(struct app *app)
+{
+	struct app_thread_store *ts, *next;
+
+	access_logger_close(app->access_log);
+	app->access_log = NULL;
+	pthread_mutex_lock(&app->stores_lock);
+	for (ts = app->stores; ts; ts = next) {
+		next = ts->next;
+		store_close(ts->st);
+		free(ts);
+	}
+	app->stores = NULL;
+	pthread_mutex_unlock(&app->stores_lock);
+	pthread_key_delete(app->store_key);
+	pthread_mutex_destroy(&app->stores_lock);
+	pthread_mutex_destroy(&app->throttle_lock);
+	sodium_memzero(app->server_key, sizeof(app->server_key));
+	sodium_memzero(app->csrf_key, sizeof(app->csrf_key));
+}
+
+struct store *
+app_store(struct app *app, struct ct_error *err)
+{
+	struct app_thread_store *ts = pthread_getspecific(app->store_key);
+	struct store *st = NULL;
+
+	if (ts)
+		return ts->st;
+	if (store_open(app->cfg.database, STORE_OPEN_NO_MIGRATE, &st, err))
+		return NULL;
+	store_set_server_key(st, app->server_key);
+	if (app->now)
+		store_set_clock(st, app->now, app->now_ctx);
+	ts = ct_calloc(1, sizeof(*ts));
+	ts->st = st;
+	pthread_mutex_lock(&app->stores_lock);
+	ts->next = app->stores;
+	app->stores = ts;
+	pthread_mutex_unlock(&app->stores_lock);
+	if (pthread_setspecific(app->store_key, ts) != 0)
+		CT_BUG("pthread_setspecific failed");
+	return st;
+}
+
+const struct app_session *
+app_session(const struct http_request *req)
+{
+	return req->session;
+}
+
+struct store_actor
+app_actor(const struct http_request *req)
+{
+	const struct app_session *s = req->session;
+	struct store_actor a = {NULL, NULL, "api:anoniem"};
+
+	if (s) {
+		a.user_id = s->user.id;
+		a.org_id = s->user.org_id;
+		a.label = s->user.username;
+	}
+	return a;
+}
+
+void
+app_csrf_token(const struct app *app, const struct session *s,
+	       char out[TOKEN_CSRF_SIZE])
+{
+	token_csrf(app->csrf_key, s->id, out);
+}
+
+void
+app_set_session_cookie(const struct app *app, struct http_request *req,
+		       struct http_response *resp, const char *token_text)
+{
+	char cookie[TOKEN_TEXT_SIZE + 128];
+
+	/* No Max-Age: the browser forgets it on close; the server ends it
+	 * at the idle or absolute timeout anyway. */
+	snprintf(cookie, sizeof(cookie),
+		 "%s=%s; Path=/; HttpOnly; SameSite=Strict%s%s",
+		 APP_COOKIE_NAME, token_text ? token_text : "",
+		 token_text ? "" : "; Max-Age=0",
+		 app->cfg.cookie_secure ? "; Secure" : "");
+	http_response_add_header(resp, req->arena, "Set-Cookie", cookie);
+}
+
+void
+app_throttle_failure(struct app *app)
+{
+	int64_t now = app_now(app);
+	unsigned ms;
+	struct timespec ts;
+
+	pthread_mutex_lock(&app->throttle_lock);
+	if (now - app->throttle_window_start >= APP_THROTTLE_WINDOW) {
+		app->throttle_window_start = now;
+		app->throttle_failures = 0;
+	}
+	app->throttle_failures++;
+	ms = app->login_delay_ms;
+	if (ms) {
+		ms += APP_THROTTLE_STEP_MS * (app->throttle_failures - 1);
+		if (ms > APP_THROTTLE_MAX_MS)
+			ms = APP_THROTTLE_MAX_MS;
+	}
+	pthread_mutex_unlock(&app->throttle_lock);
+	if (!ms)
+		return;
+	ts.tv_sec = ms / 1000;
+	ts.tv_nsec = (long)(ms % 1000) * 1000000L;
+	while (nanosleep(&ts, &ts) != 0 && errno == EINTR)
+		;
+}
+
+int
+app_token_allows(const char *scopes, const char *action)
+{
+	size_t len = strlen(action);
+	const char *p = scopes, *comma;
+
+	while (p && *p) {
+		comma = strchr(p, ',');
+		if ((size_t)((comma ? comma : p + strlen(p)) - p) == len &&
+		    strncmp(p, action, len) == 0)
+			return 1;
+		p = comma ? comma + 1 : NULL;
+	}
+	return 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* authenticate                                                        */
+
+/* The token after "Bearer " (scheme case-insensitive), or 0. */
+static int
+app_bearer(const char *auth, char out[TOKEN_TEXT_SIZE])
+{
+	static const char scheme[] = "bearer ";
+	const char *v;
+
+	if (strncasecmp(auth, scheme, sizeof(scheme) - 1) != 0)
+		return 0;
+	v = auth + sizeof(scheme) - 1;
+	while (*v == ' ')
+		v++;
+	if (strlen(v) != TOKEN_TEXT_LEN)
+		return 0;
+	memcpy(out, v, TOKEN_TEXT_SIZE);
+	return token_valid(out);
+}
+
+/* The value of cookie ct_session in a Cookie header, or 0. */
+static int
+app_cookie(const char *header, char out[TOKEN_TEXT_SIZE])
+{
+	static const size_t name_len = sizeof(APP_COOKIE_NAME) - 1;
+	const char *p = header, *end, *v;
+
+	while (p && *p) {
+		while (*p == ' ' || *p == '\t')
+			p++;
+		end = strchr(p, ';');
+		if (!end)
+			end = p + strlen(p);
+		if ((size_t)(end - p) > name_len &&
+		    strncmp(p, APP_COOKIE_NAME, name_len) == 0 &&
+		    p[name_len] == '=') {
+			v = p + name_len + 1;
+			while (end > v && (end[-1] == ' ' || end[-1] == '\t'))
+				end--;
+			if ((size_t)(end - v) != TOKEN_TEXT_LEN)
+				return 0;
+			memcpy(out, v, TOKEN_TEXT_LEN);
+			out[TOKEN_TEXT_LEN] = '\0';
+			return token_valid(out);
+		}
+		p = *end ? end + 1 : end;
+	}
+	return 0;
+}
+
+/* Fill s->subject from what authenticate loaded. */
+static void
+app_subject(struct app_session *s, int64_t now)
+{
+	struct policy_subject *who = &s->subject;
+	size_t i, n = 0;
+
+	memset(who, 0, sizeof(*who));
+	who->user_id = s->user.id;
+	who->org_id = s->user.org_id;
+	who->org_type = s->org.type;
+	who->roles = s->user.roles;
+	who->totp_enrolled = s->security.totp_enrolled;
+	/* A token is made by a session that gave the second factor. */
+	who->totp_verified =
+		s->via_token ? 1
+			     : s->session.totp_verified && s->security.totp_enrolled;
+	for (i = 0; i < s->n_break_glass && n < POLICY_GRANTS_MAX; i++) {
+		if (s->break_glass[i].expires_at <= now)
+			continue;
+		s->grants[n].case_id = s->break_glass[i].case_id;
+		s->grants[n].expires_at = s->break_glass[i].expires_at;
+		n++;
+	}
+	if (n < s->n_break_glass)
+		ct_warn("gebruiker %s heeft meer dan %d noodtoegangen; de "
+			"oudste tellen niet mee",
+			s->user.id, POLICY_GRANTS_MAX);
+	who->grants = s->grants;
+	who->n_grants = n;
+}
+
+/* The user behind a live credential: CT_ERR_NOTFOUND = anonymous. */
+static enum ct_err
+app_load_user(struct app *app, struct store *st, struct http_request *req,
+	      struct app_session *s, const char *user_id, int64_t now,
+	      struct ct_error *err)
+{
+	enum ct_err rc;
+
+	rc = store_user_get(st, user_id, req->arena, &s->user, err);
+	if (rc)
+		return rc;
+	if (!s->user.active)
+		return CT_ERR_NOTFOUND;
+	rc = store_org_get(st, s->user.org_id, req->arena, &s->org, err);
+	if (rc)
+		return rc;
+	rc = store_user_security_get(st, s->user.id, &s->security, err);
+	if (rc)
+		return rc;
+	/* A locked account's sessions and tokens stop working too. */
+	if (s->security.locked_until > now)
+		return CT_ERR_NOTFOUND;
+	rc = store_break_glass_active(st, s->user.id, now, req->arena,
+				      &s->break_glass, &s->n_break_glass, err);
+	if (rc)
+		return rc;
+	(void)app;
+	app_subject(s, now);
+	return CT_OK;
+}
+
+static enum ct_err
+app_authenticate(void *vapp, struct http_request *req, struct ct_error *err)
+{
+	struct app *app = vapp;
+	const char *auth = http_request_header(req, "Authorization");
+	char token[TOKEN_TEXT_SIZE], hash[TOKEN_HASH_HEX_SIZE];
+	int64_t now = app_now(app);
+	struct app_session *s;
+	struct store *st;
+	const char *user_id;
+	int via_token = 0;
+	enum ct_err rc;
+
+	req->session = NULL;
+	if (auth) {
+		/* A client that sends Authorization means the token. */
+		if (!app_bearer(auth, token))
+			return CT_OK;
+		via_token = 1;
+	} else if (!app_cookie(http_request_header(req, "Cookie"), token)) {
+		return CT_OK;
+	}
+	if (token_hash(token, hash))
+		return CT_OK;
+	sodium_memzero(token, sizeof(token));
+	st = app_store(app, err);
+	if (!st)
+		return err && err->code ? err->code : CT_ERR_INTERNAL;
+	s = arena_alloc(req->arena, sizeof(*s));
+	if (!s)
+		return ct_error_set(err, CT_ERR_LIMIT, "verzoekgeheugen vol");
+	s->via_token = via_token;
+	if (via_token) {
+		rc = store_api_token_get(st, hash, now, req->arena, &s->token,
+					 err);
+		user_id = s->token.user_id;
+	} else {
+		rc = store_session_get(st, hash, now, &s->session, err);
+		user_id = s->session.user_id;
+	}
+	if (rc == CT_ERR_NOTFOUND)
+		return CT_OK;
+	if (rc)
+		return rc;
+	rc = app_load_user(app, st, req, s, user_id, now, err);
+	if (rc == CT_ERR_NOTFOUND)
+		return CT_OK;
+	if (rc)
+		return rc;
+	if (!via_token &&
+	    now - s->session.last_seen_at >= APP_TOUCH_SECONDS) {
+		rc = store_session_touch(st, s->session.id, now,
+					 app->cfg.session_idle_seconds, err);
+		if (rc)
+			return rc;
+	}
+	req->session = s;
+	return CT_OK;
+}
+
+/* ------------------------------------------------------------------ */
+/* CSRF                                                                */
+
+static enum ct_err
+app_check_csrf(void *vapp, const struct http_request *req,
+	       struct ct_error *err)
+{
+	struct app *app = vapp;
+	const struct app_session *s = req->session;
+	const char *presented;
+
+	if (!s)
+		return ct_error_set(err, CT_ERR_DENIED, "geen sessie");
+	/* A bearer token is never sent by a browser on its own: there is
+	 * no ambient credential to abuse, so no CSRF token is needed. */
+	if (s->via_token)
+		return CT_OK;
+	presented = http_request_header(req, APP_CSRF_HEADER);
+	if (!presented ||
+	    !token_csrf_check(app->csrf_key, s->session.id, presented))
+		return ct_error_set(err, CT_ERR_DENIED,
+				    "CSRF-token ontbreekt of klopt niet");
+	return CT_OK;
+}
+
+/* ------------------------------------------------------------------ */
+/* authorize                                                           */
+
+static int
+app_case_bound(enum policy_resource_kind kind)
+{
+	return kind == POLICY_RES_CASE || kind == POLICY_RES_PERSON ||
+	       kind == POLICY_RES_RELATION || kind == POLICY_RES_INCIDENT ||
+	       kind == POLICY_RES_TEAM || kind == POLICY_RES_JOURNAL;
+}
+
+static const char *
+app_denial_message(const struct policy_decision *d)
+{
+	switch (d->denial) {
+	case POLICY_DENY_UNAUTHENTICATED:
+		return "U bent niet ingelogd. Log eerst in.";
+	case POLICY_DENY_SECOND_FACTOR:
+		return "Geef eerst de code van uw tweede factor (TOTP); "
+		       "zonder die code kunt u geen dossiers inzien.";
+	default:
+		return "U hebt geen toestemming voor deze handeling.";
+	}
+}
+
+static void
+app_synthetic_denial(struct policy_decision *d, enum policy_action action,
+		     enum policy_denial how, const char *reason)
+{
+	memset(d, 0, sizeof(*d));
+	d->denial = how;
+	d->reason = reason;
+	d->needs_access_log = policy_action_personal(action);
+}
+
+/*
+ * Load the case of a case-bound route into s and describe it in res.
+ * CT_ERR_NOTFOUND when it does not exist.
+ */
+static enum ct_err
+app_load_case(struct store *st, const struct http_request *req,
+	      struct app_session *s, struct policy_resource *res,
+	      struct ct_error *err)
+{
+	const char *case_id = http_request_param(req, "case_id");
+	const char **team = NULL;
+	size_t n_team = 0;
+	enum ct_err rc;
+
+	if (!case_id)
+		return ct_error_set(err, CT_ERR_INTERNAL,
+				    "route %s %s handelt over een dossier "
+				    "maar heeft geen {case_id}",
+				    http_method_name(req->method),
+				    req->route ? req->route->pattern : "?");
+	rc = store_case_get(st, case_id, req->arena, &s->the_case, err);
+	if (rc)
+		return rc;
+	/* By reference it would also be found; the route gives a UUID, so
+	 * only an exact id counts. */
+	if (strcmp(s->the_case.id, case_id) != 0)
+		return CT_ERR_NOTFOUND;
+	rc = store_team_org_ids(st, case_id, req->arena, &team, &n_team, err);
+	if (rc)
+		return rc;
+	s->has_case = 1;
+	res->case_id = s->the_case.id;
+	res->owner_org_id = s->the_case.owner_org_id;
+	res->team_org_ids = team;
+	res->n_team = n_team;
+	return CT_OK;
+}
+
+/* The organisation an org- or user-bound route is about. */
+static enum ct_err
+app_target_org(struct store *st, const struct http_request *req,
+	       const struct app_session *s, enum policy_resource_kind kind,
+	       struct policy_resource *res, struct ct_error *err)
+{
+	const char *user_id = http_request_param(req, "user_id");
+	const char *org_id = http_request_param(req, "org_id");
+	struct user u;
+	enum ct_err rc;
+
+	if (kind == POLICY_RES_USER && user_id) {
+		rc = store_user_get(st, user_id, req->arena, &u, err);
+		if (rc)
+			return rc;
+		res->target_org_id = arena_strdup(req->arena, u.org_id);
+		return res->target_org_id ? CT_OK : CT_ERR_LIMIT;
+	}
+	/* A list without a parameter: the subject's own organisation. */
+	res->target_org_id = org_id ? org_id : s->user.org_id;
+	return CT_OK;
+}
+
+static enum ct_err
+app_authorize(void *vapp, const struct http_request *req,
+	      const struct http_route *route, struct ct_error *err)
+{
+	struct app *app = vapp;
+	struct app_session *s = req->session;
+	struct policy_subject anonymous;
+	struct policy_resource res;
+	struct policy_decision d;
+	struct store *st;
+	int action = policy_action_from_name(route->action);
+	enum ct_err rc;
+
+	if (action < 0)
+		return ct_error_set(err, CT_ERR_INTERNAL,
+				    "route %s heeft een onbekende actie '%s'",
+				    route->pattern, route->action);
+	memset(&res, 0, sizeof(res));
+	res.kind = policy_action_resource((enum policy_action)action);
+	memset(&anonymous, 0, sizeof(anonymous));
+
+	if (s) {
+		s->has_decision = 1;
+		if (s->via_token &&
+		    !app_token_allows(s->token.scopes, route->action)) {
+			app_synthetic_denial(&s->decision,
+					     (enum policy_action)action,
+					     POLICY_DENY_FORBIDDEN,
+					     "token_scope");
+			return ct_error_set(err, CT_ERR_DENIED,
+					    "Dit token mag de handeling %s "
+					    "niet uitvoeren.",
+					    route->action);
+		}
+		st = app_store(app, err);
+		if (!st)
+			return err && err->code ? err->code : CT_ERR_INTERNAL;
+		if (app_case_bound(res.kind)) {
+			rc = app_load_case(st, req, s, &res, err);
+			if (rc == CT_ERR_NOTFOUND) {
+				/* Exactly like a case outside the team. */
+				app_synthetic_denial(
+					&s->decision,
+					(enum policy_action)action,
+					POLICY_DENY_NOT_FOUND,
+					"case_not_found");
+				return CT_ERR_NOTFOUND;
+			}
+			if (rc)
+				return rc;
+		} else if (res.kind == POLICY_RES_ORG ||
+			   res.kind == POLICY_RES_USER) {
+			rc = app_target_org(st, req, s, res.kind, &res, err);
+			if (rc == CT_ERR_NOTFOUND) {
+				app_synthetic_denial(
+					&s->decision,
+					(enum policy_action)action,
+					POLICY_DENY_NOT_FOUND,
+					"user_not_found");
+				return CT_ERR_NOTFOUND;
+			}
+			if (rc)
+				return rc;
+		}
+	} else if (app_case_bound(res.kind)) {
+		/* Anonymous: the policy refuses before it looks at the
+		 * case, so the case is not loaded (nothing to learn). */
+		res.case_id = http_request_param(req, "case_id");
+		res.owner_org_id = "-";
+	}
+	policy_decide(s ? &s->subject : &anonymous,
+		      (enum policy_action)action, &res, app_now(app), &d);
+	if (s)
+		s->decision = d;
+	rc = policy_decision_err(&d);
+	if (rc == CT_ERR_DENIED)
+		ct_error_set(err, CT_ERR_DENIED, "%s", app_denial_message(&d));
+	return rc;
+}
+
+/* ------------------------------------------------------------------ */
+/* record_access                                                       */
+
+static enum ct_err
+app_record_access(void *vapp, const struct http_request *req,
+		  const struct http_route *route, enum ct_err decision)
+{
+	struct app *app = vapp;
+	const struct app_session *s = req->session;
+	char roles[APP_ROLES_TEXT_MAX];
+	struct access_record rec;
+	struct ct_error err;
+	int action = policy_action_from_name(route->action);
+	size_t i;
+
+	if (action < 0)
+		return CT_OK; /* authorize already refused it */
+	if (s && s->has_decision) {
+		if (!s->decision.needs_access_log)
+			return CT_OK;
+	} else if (!policy_action_personal((enum policy_action)action)) {
+		return CT_OK;
+	}
+	memset(&rec, 0, sizeof(rec));
+	rec.at = app_now(app);
+	rec.request_id = req->request_id[0] ? req->request_id : NULL;
+	rec.action = route->action;
+	rec.person_id = http_request_param(req, "person_id");
+	rec.allowed = decision == CT_OK;
+	if (s) {
+		vocab_mask_format(&vocab_user_role, s->user.roles, roles,
+				  sizeof(roles));
+		rec.user_id = s->user.id;
+		rec.org_id = s->user.org_id;
+		rec.roles = roles;
+		rec.reason = s->has_decision ? s->decision.reason : "unknown";
+		rec.break_glass = s->has_decision && s->decision.is_break_glass;
+		/* Only a case that exists is named (the log refers to it). */
+		rec.case_id = s->has_case ? s->the_case.id : NULL;
+		if (s->has_case && rec.break_glass) {
+			for (i = 0; i < s->n_break_glass; i++)
+				if (strcmp(s->break_glass[i].case_id,
+					   s->the_case.id) == 0)
+					rec.purpose = s->break_glass[i].reason;
+		}
+	} else {
+		rec.reason = "not_authenticated";
+	}
+	ct_error_clear(&err);
+	if (access_logger_write(app->access_log, &rec, &err)) {
+		ct_error("verzoek %s: toegangslog: %s", req->request_id,
+			 err.message);
+		return err.code ? err.code : CT_ERR_INTERNAL;
+	}
+	return CT_OK;
+}
+
+const struct router_hooks app_router_hooks = {
+	.authenticate = app_authenticate,
+	.check_csrf = app_check_csrf,
+	.authorize = app_authorize,
+	.record_access = app_record_access,
+};
