@@ -42,6 +42,7 @@ struct access_record {
 /* A stored record, as read back (strings in the caller's arena). */
 struct access_entry {
 	int64_t seq;
+	char id[CT_UUID_SIZE];
 	struct access_record rec;
 	char prev_hash[CT_HASH_HEX_SIZE];
 	char hash[CT_HASH_HEX_SIZE];
@@ -95,7 +96,28 @@ enum ct_err access_logger_open(const char *path,
 enum ct_err access_logger_write(struct access_logger *lg,
 				const struct access_record *rec,
 				struct ct_error *err);
-/* Flush what is queued, stop the thread, close the connection. */
+/*
+ * Flush what is queued, stop the thread, close the connection. Callers
+ * already queued get their answer (CT_OK once flushed); calls that arrive
+ * while closing are refused with CT_ERR_BUSY. Returns once every caller
+ * has left access_logger_write; no call may start after it returned.
+ */
 void access_logger_close(struct access_logger *lg);
+
+/* What the writer has done so far (monitoring, the benchmark, tests). */
+struct access_logger_stats {
+	uint64_t records;	 /* committed */
+	uint64_t batches;	 /* committed transactions */
+	uint64_t failed_batches; /* rolled back: their callers got errors */
+	size_t largest_batch;
+};
+void access_logger_stats(struct access_logger *lg,
+			 struct access_logger_stats *out);
+
+/*
+ * The writer's own store, for tests that provoke a failing commit (e.g.
+ * a full disk through the SQLite driver's test hook). Not for writing.
+ */
+struct store *access_logger_store(struct access_logger *lg);
 
 #endif

@@ -122,6 +122,8 @@ enum ct_err store_case_update(struct store *st, const struct store_actor *who,
 
 struct store_case_filter {
 	const char *owner_org_id; /* NULL: any */
+	/* NULL: any; else only cases whose current team has this org */
+	const char *member_org_id;
 	const char *region;       /* NULL: any */
 	int jurisdiction;         /* -1: any, else enum ct_country */
 	int status;               /* -1: any, else enum case_status */

@@ -7,7 +7,8 @@
  * 1 January in Amsterdam belongs to the new year, although it is still the
  * old year in UTC). The number comes from case_counters inside the create
  * transaction, so two processes never hand out the same one, and a
- * rejected create leaves no gap.
+ * rejected create leaves no gap. The owning organisation joins the case
+ * team (store_team.c) in the same transaction.
  */
 #include "store/store.h"
 
@@ -182,6 +183,10 @@ store_case_create(struct store *st, const struct store_actor *who,
 		CT_BUG("validated region and year do not form a reference");
 	if (rc == CT_OK)
 		rc = insert_case(st, &rec, err);
+	/* The owner is on the team from the start; case.create says so. */
+	if (rc == CT_OK)
+		rc = store_team_insert(st, who, rec.id, rec.owner_org_id,
+				       "eigenaar", err);
 	if (rc == CT_OK) {
 		after = case_to_json(&rec);
 		rc = journal_append(st, who, rec.id, "case.create", "case",
@@ -320,7 +325,7 @@ store_case_filter_init(struct store_case_filter *f)
 /* WHERE clause and its parameters, shared by the count and the page. */
 struct case_where {
 	struct sbuf sql;
-	const char *params[4];
+	const char *params[5];
 	int nparams;
 };
 
@@ -338,6 +343,14 @@ build_where(const struct store_case_filter *f, struct case_where *w,
 		if (sbuf_addstr(&w->sql, " AND owner_org_id = ?"))
 			CT_BUG("filter sql");
 		w->params[w->nparams++] = f->owner_org_id;
+	}
+	if (f->member_org_id) {
+		/* Uses case_team_org (org_id, removed_at, case_id). */
+		if (sbuf_addstr(&w->sql, " AND id IN (SELECT case_id FROM "
+					 "case_team WHERE org_id = ? AND "
+					 "removed_at = 0)"))
+			CT_BUG("filter sql");
+		w->params[w->nparams++] = f->member_org_id;
 	}
 	if (f->region) {
 		if (sbuf_addstr(&w->sql, " AND region = ?"))

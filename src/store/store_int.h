@@ -34,6 +34,9 @@ struct store {
 	int head_valid;
 	int64_t head_seq;
 	char head_hash[CT_HASH_HEX_SIZE];
+	/* store_set_server_key(): seals TOTP secrets (store_auth.c). */
+	int has_server_key;
+	unsigned char server_key[32]; /* STORE_SERVER_KEY_BYTES */
 };
 
 /*
@@ -102,6 +105,18 @@ void store_mask_text(const struct vocab *v, uint32_t mask,
  */
 void *store_grow(struct arena *a, void *arr, size_t n, size_t *cap,
 		 size_t size);
+
+/* 1 when h looks like a token hash: 64 lowercase hex (store_session.c). */
+int store_token_hash_shaped(const char *h);
+
+/*
+ * Put org_id on the case team of case_id with reason, inside the open
+ * write transaction, without a journal entry of its own (store_team.c;
+ * store_case_create uses it for the owner, whose entry is case.create).
+ */
+enum ct_err store_team_insert(struct store *st, const struct store_actor *who,
+			      const char *case_id, const char *org_id,
+			      const char *reason, struct ct_error *err);
 
 /* Most rows one list call returns; more is CT_ERR_LIMIT. */
 #define STORE_LIST_MAX ((size_t)10 * 1000 * 1000)

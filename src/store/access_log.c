@@ -1,0 +1,341 @@
+/*
+ * access_log.c - the access log's chain: append, query, verify.
+ *
+ * A record's hash (chain.h) covers, in this order: seq, id, at,
+ * request_id, user_id, org_id, roles, action, case_id, person_id,
+ * purpose, allowed, reason, break_glass, prev_hash; numbers as decimal
+ * text, the flags as 0 or 1. The chain is separate from the journal's,
+ * so reads (many) never contend with case changes (few) for one head.
+ *
+ * Appends read the head inside the write transaction that holds the
+ * database's write lock, so several writers (processes, or the group
+ * committer and the command line) always extend one chain.
+ */
+#include "store/access_log.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "store/access_log_int.h"
+#include "store/chain.h"
+#include "store/db.h"
+#include "store/store_int.h"
+#include "util/sbuf.h"
+#include "util/uuid.h"
+#include "util/banned.h"
+
+#define ACCESS_COLUMNS                                                         \
+	"seq, id, at, request_id, user_id, org_id, roles, action, case_id, "   \
+	"person_id, purpose, allowed, reason, break_glass, prev_hash, hash"
+
+static const struct chain_def access_chain = {
+	.table = "access_log",
+	.noun = "Het toegangslogboek",
+	.columns = ACCESS_COLUMNS,
+	.ncols = 16,
+	.int_cols = (1u << 0) | (1u << 2) | (1u << 11) | (1u << 13),
+};
+
+static int
+too_long(const char *s)
+{
+	return s && strlen(s) > ACCESS_LOG_FIELD_MAX;
+}
+
+enum ct_err
+access_log_check(const struct access_record *rec, struct ct_error *err)
+{
+	if (!rec || !rec->action || !rec->action[0])
+		return ct_error_set(err, CT_ERR_INVALID,
+				    "action: een regel in het "
+				    "toegangslogboek noemt altijd de "
+				    "handeling.");
+	if (too_long(rec->request_id) || too_long(rec->user_id) ||
+	    too_long(rec->org_id) || too_long(rec->roles) ||
+	    too_long(rec->action) || too_long(rec->case_id) ||
+	    too_long(rec->person_id) || too_long(rec->purpose) ||
+	    too_long(rec->reason))
+		return ct_error_set(err, CT_ERR_INVALID,
+				    "Een veld van de regel voor het "
+				    "toegangslogboek is langer dan %d tekens.",
+				    ACCESS_LOG_FIELD_MAX);
+	return CT_OK;
+}
+
+static void
+access_hash(int64_t seq, const char *id, const struct access_record *r,
+	    const char *prev_hash, char out[CT_HASH_HEX_SIZE])
+{
+	struct chain_hasher ch;
+
+	chain_begin(&ch);
+	chain_add_int(&ch, seq);
+	chain_add_str(&ch, id);
+	chain_add_int(&ch, r->at);
+	chain_add_str(&ch, r->request_id);
+	chain_add_str(&ch, r->user_id);
+	chain_add_str(&ch, r->org_id);
+	chain_add_str(&ch, r->roles);
+	chain_add_str(&ch, r->action);
+	chain_add_str(&ch, r->case_id);
+	chain_add_str(&ch, r->person_id);
+	chain_add_str(&ch, r->purpose);
+	chain_add_int(&ch, r->allowed ? 1 : 0);
+	chain_add_str(&ch, r->reason);
+	chain_add_int(&ch, r->break_glass ? 1 : 0);
+	chain_add_str(&ch, prev_hash);
+	chain_end(&ch, out);
+}
+
+static enum ct_err
+insert_one(struct store *st, int64_t seq, const struct access_record *r,
+	   const char *prev_hash, char hash[CT_HASH_HEX_SIZE],
+	   struct ct_error *err)
+{
+	char id[CT_UUID_SIZE];
+	struct db_stmt *s = NULL;
+	enum ct_err rc;
+	int row;
+
+	ct_uuid_new(id);
+	access_hash(seq, id, r, prev_hash, hash);
+	rc = db_prepare(st->db,
+			"INSERT INTO access_log (" ACCESS_COLUMNS ") VALUES "
+			"(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+			&s, err);
+	if (rc)
+		return rc;
+	db_bind_int64(s, 1, seq);
+	db_bind_text(s, 2, id);
+	db_bind_int64(s, 3, r->at);
+	db_bind_text(s, 4, r->request_id);
+	db_bind_text(s, 5, r->user_id);
+	db_bind_text(s, 6, r->org_id);
+	db_bind_text(s, 7, r->roles);
+	db_bind_text(s, 8, r->action);
+	db_bind_text(s, 9, r->case_id);
+	db_bind_text(s, 10, r->person_id);
+	db_bind_text(s, 11, r->purpose);
+	db_bind_int64(s, 12, r->allowed ? 1 : 0);
+	db_bind_text(s, 13, r->reason);
+	db_bind_int64(s, 14, r->break_glass ? 1 : 0);
+	db_bind_text(s, 15, prev_hash);
+	db_bind_text(s, 16, hash);
+	rc = db_step(s, &row, err);
+	db_finalize(s);
+	return rc;
+}
+
+enum ct_err
+access_log_insert(struct store *st, const struct access_record *const *recs,
+		  size_t n, struct ct_error *err)
+{
+	char prev[CT_HASH_HEX_SIZE], hash[CT_HASH_HEX_SIZE];
+	int64_t seq;
+	enum ct_err rc;
+	size_t i;
+
+	CT_ASSERT(st->depth > 0);
+	rc = chain_head(st, &access_chain, &seq, prev, err);
+	for (i = 0; rc == CT_OK && i < n; i++) {
+		rc = insert_one(st, seq + 1 + (int64_t)i, recs[i], prev, hash,
+				err);
+		if (rc == CT_OK)
+			memcpy(prev, hash, sizeof(prev));
+	}
+	return rc;
+}
+
+enum ct_err
+store_access_log_append(struct store *st, const struct access_record *rec,
+			struct ct_error *err)
+{
+	enum ct_err rc;
+
+	rc = access_log_check(rec, err);
+	if (rc)
+		return rc;
+	rc = store_write_begin(st, err);
+	if (rc)
+		return rc;
+	rc = access_log_insert(st, &rec, 1, err);
+	return store_write_end(st, rc, err);
+}
+
+void
+access_log_query_init(struct access_log_query *q)
+{
+	memset(q, 0, sizeof(*q));
+	q->allowed = -1;
+}
+
+/* WHERE clause and parameters, shared by the count and the page. */
+struct access_where {
+	struct sbuf sql;
+	const char *text[4];
+	int ntext;
+	int64_t ints[3];
+	int nints;
+};
+
+static void
+where_add(struct sbuf *sql, const char *cond)
+{
+	if (sbuf_addstr(sql, cond))
+		CT_BUG("access-log filter sql");
+}
+
+/* Text parameters first, then the numbers: binding follows that order. */
+static enum ct_err
+build_where(const struct access_log_query *q, struct access_where *w,
+	    struct ct_error *err)
+{
+	sbuf_init(&w->sql, SBUF_MAX_SMALL);
+	w->ntext = 0;
+	w->nints = 0;
+	where_add(&w->sql, " WHERE 1 = 1");
+	if (q->user_id) {
+		where_add(&w->sql, " AND user_id = ?");
+		w->text[w->ntext++] = q->user_id;
+	}
+	if (q->person_id) {
+		where_add(&w->sql, " AND person_id = ?");
+		w->text[w->ntext++] = q->person_id;
+	}
+	if (q->case_id) {
+		where_add(&w->sql, " AND case_id = ?");
+		w->text[w->ntext++] = q->case_id;
+	}
+	if (q->org_id) {
+		where_add(&w->sql, " AND org_id = ?");
+		w->text[w->ntext++] = q->org_id;
+	}
+	if (q->allowed < -1 || q->allowed > 1)
+		return ct_error_set(err, CT_ERR_INVALID,
+				    "allowed: -1 (beide), 0 (geweigerd) of 1 "
+				    "(toegestaan).");
+	if (q->allowed != -1) {
+		where_add(&w->sql, " AND allowed = ?");
+		w->ints[w->nints++] = q->allowed;
+	}
+	if (q->from) {
+		where_add(&w->sql, " AND at >= ?");
+		w->ints[w->nints++] = q->from;
+	}
+	if (q->to) {
+		where_add(&w->sql, " AND at < ?");
+		w->ints[w->nints++] = q->to;
+	}
+	return CT_OK;
+}
+
+static int
+bind_where(struct db_stmt *s, const struct access_where *w)
+{
+	int i, idx = 1;
+
+	for (i = 0; i < w->ntext; i++)
+		db_bind_text(s, idx++, w->text[i]);
+	for (i = 0; i < w->nints; i++)
+		db_bind_int64(s, idx++, w->ints[i]);
+	return idx;
+}
+
+static void
+read_entry(struct db_stmt *s, struct arena *a, struct access_entry *e)
+{
+	memset(e, 0, sizeof(*e));
+	e->seq = db_column_int64(s, 0);
+	store_col_buf(s, 1, e->id, sizeof(e->id));
+	e->rec.at = db_column_int64(s, 2);
+	e->rec.request_id = store_col_str(s, 3, a);
+	e->rec.user_id = store_col_str(s, 4, a);
+	e->rec.org_id = store_col_str(s, 5, a);
+	e->rec.roles = store_col_str(s, 6, a);
+	e->rec.action = store_col_str(s, 7, a);
+	e->rec.case_id = store_col_str(s, 8, a);
+	e->rec.person_id = store_col_str(s, 9, a);
+	e->rec.purpose = store_col_str(s, 10, a);
+	e->rec.allowed = db_column_int64(s, 11) != 0;
+	e->rec.reason = store_col_str(s, 12, a);
+	e->rec.break_glass = db_column_int64(s, 13) != 0;
+	store_col_buf(s, 14, e->prev_hash, sizeof(e->prev_hash));
+	store_col_buf(s, 15, e->hash, sizeof(e->hash));
+}
+
+enum ct_err
+store_access_log_query(struct store *st, const struct access_log_query *q,
+		       struct arena *a, struct access_entry **out, size_t *n,
+		       size_t *total, struct ct_error *err)
+{
+	struct access_entry *arr = NULL;
+	struct db_stmt *s = NULL;
+	struct access_where w;
+	struct sbuf sql;
+	size_t count = 0, cap = 0, all = 0, limit;
+	enum ct_err rc;
+	int row, idx;
+
+	limit = q->limit ? q->limit : STORE_LIST_LIMIT_DEFAULT;
+	if (limit > STORE_LIST_LIMIT_MAX)
+		limit = STORE_LIST_LIMIT_MAX;
+	if (q->offset > (size_t)INT64_MAX)
+		return ct_error_set(err, CT_ERR_INVALID, "offset: te groot.");
+	sbuf_init(&sql, SBUF_MAX_SMALL);
+	rc = build_where(q, &w, err);
+	if (rc)
+		goto out;
+	if (sbuf_addf(&sql, "SELECT count(*) FROM access_log%s", w.sql.buf))
+		CT_BUG("access-log count sql");
+	rc = db_prepare(st->db, sql.buf, &s, err);
+	if (rc)
+		goto out;
+	bind_where(s, &w);
+	rc = db_step(s, &row, err);
+	if (rc == CT_OK && row)
+		all = (size_t)db_column_int64(s, 0);
+	db_finalize(s);
+	s = NULL;
+	if (rc)
+		goto out;
+	sbuf_reset(&sql);
+	if (sbuf_addf(&sql,
+		      "SELECT " ACCESS_COLUMNS " FROM access_log%s "
+		      "ORDER BY at DESC, seq DESC LIMIT ? OFFSET ?",
+		      w.sql.buf))
+		CT_BUG("access-log query sql");
+	rc = db_prepare(st->db, sql.buf, &s, err);
+	if (rc)
+		goto out;
+	idx = bind_where(s, &w);
+	db_bind_int64(s, idx, (int64_t)limit);
+	db_bind_int64(s, idx + 1, (int64_t)q->offset);
+	while ((rc = db_step(s, &row, err)) == CT_OK && row) {
+		arr = store_grow(a, arr, count, &cap, sizeof(*arr));
+		if (!arr) {
+			rc = ct_error_set(err, CT_ERR_LIMIT,
+					  "Te veel regels om in één keer te "
+					  "tonen; vraag een kleinere pagina.");
+			break;
+		}
+		read_entry(s, a, &arr[count++]);
+	}
+out:
+	db_finalize(s);
+	sbuf_release(&sql);
+	sbuf_release(&w.sql);
+	if (rc)
+		return rc;
+	*out = arr;
+	*n = count;
+	*total = all;
+	return CT_OK;
+}
+
+enum ct_err
+store_access_log_verify(struct store *st, struct store_verify_result *res,
+			void (*progress)(int64_t done, void *ctx), void *ctx,
+			struct ct_error *err)
+{
+	return chain_verify(st, &access_chain, res, progress, ctx, err);
+}

@@ -1,0 +1,270 @@
+/*
+ * access_logger.c - group commit for the access log.
+ *
+ * Callers (server threads) put a record on a bounded queue and sleep
+ * until the batch holding it has committed. One writer thread with its
+ * own store connection takes up to batch_max records at a time, appends
+ * them to the chain in one write transaction and wakes their callers with
+ * the result: one fsync serves every record that arrived while the last
+ * one ran, so durability does not cap throughput, and each caller still
+ * knows its record is durable before it serves anything. A failed commit
+ * fails every caller in that batch (nothing of it was written).
+ *
+ * A waiting caller's record lives on its own stack: the caller cannot
+ * return (and so cannot free or change it) before the writer has marked
+ * it done, so nothing needs copying. One mutex guards the queue; three
+ * condition variables say "work for the writer", "room in the queue" and
+ * "a batch finished (or a caller left while closing)".
+ */
+#include "store/access_log.h"
+
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store/access_log_int.h"
+#include "store/store_int.h"
+#include "util/banned.h"
+
+#define LOGGER_BATCH_DEFAULT 256
+#define LOGGER_QUEUE_DEFAULT 4096
+
+/* One caller's record, queued until its batch has committed. */
+struct waiter {
+	const struct access_record *rec;
+	struct waiter *next;
+	int done;
+	enum ct_err rc;
+	struct ct_error err;
+};
+
+struct access_logger {
+	struct store *st;
+	pthread_t thread;
+	pthread_mutex_t mu;
+	pthread_cond_t work;  /* the writer: something queued, or closing */
+	pthread_cond_t space; /* callers: room in the queue, or closing */
+	pthread_cond_t done;  /* callers and close: a batch finished */
+	struct waiter *head, *tail;
+	size_t queued;
+	size_t batch_max, queue_max;
+	size_t callers; /* threads inside access_logger_write */
+	int closing;
+	struct access_logger_stats stats;
+	/* The writer's batch; only the writer thread touches these. */
+	struct waiter **batch;
+	const struct access_record **recs;
+};
+
+static void
+lock(struct access_logger *lg)
+{
+	if (pthread_mutex_lock(&lg->mu) != 0)
+		CT_BUG("access logger mutex");
+}
+
+static void
+unlock(struct access_logger *lg)
+{
+	if (pthread_mutex_unlock(&lg->mu) != 0)
+		CT_BUG("access logger mutex");
+}
+
+static void
+wait_on(pthread_cond_t *cv, struct access_logger *lg)
+{
+	if (pthread_cond_wait(cv, &lg->mu) != 0)
+		CT_BUG("access logger condition");
+}
+
+/* Commit recs[0..n) in one transaction (writer thread, unlocked). */
+static enum ct_err
+commit_batch(struct access_logger *lg, size_t n, struct ct_error *err)
+{
+	enum ct_err rc;
+
+	rc = store_write_begin(lg->st, err);
+	if (rc)
+		return rc;
+	rc = access_log_insert(lg->st, lg->recs, n, err);
+	return store_write_end(lg->st, rc, err);
+}
+
+static void *
+writer_main(void *arg)
+{
+	struct access_logger *lg = arg;
+	struct ct_error err;
+	enum ct_err rc;
+	size_t n, i;
+
+	lock(lg);
+	for (;;) {
+		while (!lg->head && !lg->closing)
+			wait_on(&lg->work, lg);
+		if (!lg->head)
+			break; /* closing, and everything is flushed */
+		for (n = 0; lg->head && n < lg->batch_max; n++) {
+			lg->batch[n] = lg->head;
+			lg->recs[n] = lg->head->rec;
+			lg->head = lg->head->next;
+		}
+		if (!lg->head)
+			lg->tail = NULL;
+		lg->queued -= n;
+		pthread_cond_broadcast(&lg->space);
+		unlock(lg);
+
+		ct_error_clear(&err);
+		rc = commit_batch(lg, n, &err);
+
+		lock(lg);
+		for (i = 0; i < n; i++) {
+			lg->batch[i]->rc = rc;
+			lg->batch[i]->err = err;
+			lg->batch[i]->done = 1;
+		}
+		if (rc) {
+			lg->stats.failed_batches++;
+		} else {
+			lg->stats.batches++;
+			lg->stats.records += n;
+			if (n > lg->stats.largest_batch)
+				lg->stats.largest_batch = n;
+		}
+		pthread_cond_broadcast(&lg->done);
+	}
+	unlock(lg);
+	return NULL;
+}
+
+enum ct_err
+access_logger_open(const char *path, const struct access_logger_config *cfg,
+		   struct access_logger **out, struct ct_error *err)
+{
+	struct access_logger *lg;
+	struct store *st = NULL;
+	enum ct_err rc;
+
+	rc = store_open(path, 0, &st, err);
+	if (rc)
+		return rc;
+	lg = ct_calloc(1, sizeof(*lg));
+	lg->st = st;
+	lg->batch_max = cfg && cfg->batch_max ? cfg->batch_max
+					      : LOGGER_BATCH_DEFAULT;
+	lg->queue_max = cfg && cfg->queue_max ? cfg->queue_max
+					      : LOGGER_QUEUE_DEFAULT;
+	lg->batch = ct_calloc(lg->batch_max, sizeof(*lg->batch));
+	lg->recs = ct_calloc(lg->batch_max, sizeof(*lg->recs));
+	if (pthread_mutex_init(&lg->mu, NULL) != 0 ||
+	    pthread_cond_init(&lg->work, NULL) != 0 ||
+	    pthread_cond_init(&lg->space, NULL) != 0 ||
+	    pthread_cond_init(&lg->done, NULL) != 0)
+		CT_BUG("access logger: pthread init");
+	if (pthread_create(&lg->thread, NULL, writer_main, lg) != 0) {
+		rc = ct_error_set(err, CT_ERR_INTERNAL,
+				  "De schrijver van het toegangslogboek kon "
+				  "niet starten (geen threads meer?).");
+		pthread_mutex_destroy(&lg->mu);
+		pthread_cond_destroy(&lg->work);
+		pthread_cond_destroy(&lg->space);
+		pthread_cond_destroy(&lg->done);
+		free(lg->batch);
+		free(lg->recs);
+		free(lg);
+		store_close(st);
+		return rc;
+	}
+	*out = lg;
+	return CT_OK;
+}
+
+static enum ct_err
+refused_closing(struct ct_error *err)
+{
+	return ct_error_set(err, CT_ERR_BUSY,
+			    "Het toegangslogboek wordt afgesloten; de regel "
+			    "is niet geschreven.");
+}
+
+enum ct_err
+access_logger_write(struct access_logger *lg, const struct access_record *rec,
+		    struct ct_error *err)
+{
+	struct waiter w;
+	enum ct_err rc;
+
+	rc = access_log_check(rec, err);
+	if (rc)
+		return rc;
+	memset(&w, 0, sizeof(w));
+	w.rec = rec;
+
+	lock(lg);
+	lg->callers++;
+	while (!lg->closing && lg->queued >= lg->queue_max)
+		wait_on(&lg->space, lg);
+	if (lg->closing) {
+		rc = refused_closing(err);
+	} else {
+		if (lg->tail)
+			lg->tail->next = &w;
+		else
+			lg->head = &w;
+		lg->tail = &w;
+		lg->queued++;
+		pthread_cond_signal(&lg->work);
+		while (!w.done)
+			wait_on(&lg->done, lg);
+		rc = w.rc;
+		if (rc && err)
+			*err = w.err;
+	}
+	lg->callers--;
+	if (lg->closing && lg->callers == 0)
+		pthread_cond_broadcast(&lg->done);
+	unlock(lg);
+	return rc;
+}
+
+void
+access_logger_close(struct access_logger *lg)
+{
+	if (!lg)
+		return;
+	lock(lg);
+	lg->closing = 1;
+	pthread_cond_broadcast(&lg->work);
+	pthread_cond_broadcast(&lg->space);
+	unlock(lg);
+	if (pthread_join(lg->thread, NULL) != 0)
+		CT_BUG("access logger: join");
+	/* The queue is flushed; wait for the woken callers to leave. */
+	lock(lg);
+	while (lg->callers > 0)
+		wait_on(&lg->done, lg);
+	unlock(lg);
+	pthread_mutex_destroy(&lg->mu);
+	pthread_cond_destroy(&lg->work);
+	pthread_cond_destroy(&lg->space);
+	pthread_cond_destroy(&lg->done);
+	store_close(lg->st);
+	free(lg->batch);
+	free(lg->recs);
+	free(lg);
+}
+
+void
+access_logger_stats(struct access_logger *lg, struct access_logger_stats *out)
+{
+	lock(lg);
+	*out = lg->stats;
+	unlock(lg);
+}
+
+struct store *
+access_logger_store(struct access_logger *lg)
+{
+	return lg->st;
+}
