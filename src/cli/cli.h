@@ -54,10 +54,15 @@ enum cli_exit {
 /* Returned by cli_opt_parse() when the command should go on. */
 #define CLI_CONTINUE (-1)
 
+struct config;
+
 struct cli_ctx {
 	FILE *out;
 	FILE *err;
 	const char *db_path; /* from config / environment / --db */
+	/* The resolved configuration (util/config.h); NULL in tests that
+	 * build a ctx by hand: commands then use the defaults. */
+	const struct config *config;
 	struct store *store; /* set when the command has CLI_NEEDS_DB */
 	struct store_actor actor;
 };
@@ -81,6 +86,7 @@ int cmd_user(struct cli_ctx *ctx, int argc, char **argv);
 int cmd_case(struct cli_ctx *ctx, int argc, char **argv);
 int cmd_audit(struct cli_ctx *ctx, int argc, char **argv);
 int cmd_demo(struct cli_ctx *ctx, int argc, char **argv);
+int cmd_serve(struct cli_ctx *ctx, int argc, char **argv);
 
 /* ---- cli_main.c: the shared set-up ---- */
 /*

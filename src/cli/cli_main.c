@@ -228,6 +228,7 @@ cli_main(int argc, char **argv, char *const *envp, FILE *out, FILE *err)
 	ctx.out = out;
 	ctx.err = err;
 	ctx.db_path = cfg.database;
+	ctx.config = &cfg;
 	cli_main_actor_label(label, sizeof(label));
 	ctx.actor.label = label;
 

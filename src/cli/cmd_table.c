@@ -24,6 +24,8 @@ const struct cli_cmd cli_commands[] = {
 	 "controleer de hashketen van het journaal"},
 	{"demo", cmd_demo, CLI_NEEDS_DB | CLI_CREATES_DB,
 	 "vul de database met fictieve demonstratiegegevens"},
+	/* serve opens its own store per server thread (http/app.h). */
+	{"serve", cmd_serve, 0, "start de server (JSON-API op /api/v1)"},
 	{NULL, NULL, 0, NULL},
 };
 
