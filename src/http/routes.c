@@ -19,6 +19,7 @@ const struct http_route app_routes[] = {
 	API_HEALTH_ROUTE,
 	API_SESSION_ROUTES,
 	API_ME_ROUTES,
+	API_ME_ROUTES,
 };
 
 const size_t app_routes_count = sizeof(app_routes) / sizeof(app_routes[0]);

@@ -1,0 +1,26 @@
+/*
+ * api_cases.h - cases: GET /api/v1/cases (the caller's team cases, with
+ * filters region, jurisdiction, status and paging), POST /api/v1/cases
+ * (owned by the caller's organisation), GET /api/v1/cases/{case_id},
+ * PATCH /api/v1/cases/{case_id} (status, pattern; "version" required, a
+ * stale one answers 409 and changes nothing).
+ *
+ * A list never shows a case whose current team does not hold the
+ * caller's organisation (store_case_filter.member_org_id); a single case
+ * outside the team was already answered 404 by the router.
+ */
+#ifndef CT_HTTP_API_CASES_H
+#define CT_HTTP_API_CASES_H
+
+#include "http/router.h"
+
+enum ct_err api_cases_list(void *app, struct http_request *req,
+			   struct http_response *resp, struct ct_error *err);
+enum ct_err api_cases_create(void *app, struct http_request *req,
+			     struct http_response *resp, struct ct_error *err);
+enum ct_err api_cases_read(void *app, struct http_request *req,
+			   struct http_response *resp, struct ct_error *err);
+enum ct_err api_cases_update(void *app, struct http_request *req,
+			     struct http_response *resp, struct ct_error *err);
+
+#endif
