@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/model.h"
 #include "http/api_common.h"
 #include "http/app.h"
 #include "util/compat.h"
@@ -271,7 +272,13 @@ openapi_param_schema(const struct http_param_spec *sp)
 		api_json_set(s, "type", json_string("boolean"));
 		break;
 	case HTTP_PARAM_JSON:
-		/* Sets of codes (roles, types, forms), checked by core. */
+		/* Checked by core: sets of codes, or long text. */
+		if (strcmp(sp->name, "description") == 0) {
+			api_json_set(s, "type", json_string("string"));
+			api_json_set(s, "maxLength",
+				     json_integer(CT_DESCRIPTION_MAX));
+			break;
+		}
 		api_json_set(s, "type", json_string("array"));
 		api_json_set(s, "items",
 			     json_pack("{s:s}", "type", "string"));

@@ -133,7 +133,9 @@ static const struct http_param_spec incident_add_body[] = {
 	JSON_SPEC("forms", 0),
 	HTTP_PARAM_STRING_SPEC("severity", 0, CODE_MAX),
 	HTTP_PARAM_STRING_SPEC("location", 0, CT_LOCATION_MAX),
-	HTTP_PARAM_STRING_SPEC("description", REQ, CT_DESCRIPTION_MAX),
+	/* Up to CT_DESCRIPTION_MAX, beyond a query value's limit: the type
+	 * and length are checked by core (incident_from_json, validate). */
+	JSON_SPEC("description", REQ),
 };
 
 static const struct http_param_spec team_add_body[] = {
