@@ -16,6 +16,10 @@
  *
  * All users get one shared demo password, chosen at random and printed
  * once at the end; `casustafel user` can set personal passwords later.
+ * Every new user is also enrolled in TOTP (the second factor the server
+ * asks of case-access roles): its secret is sealed with the server key
+ * (key_file, made when missing) and printed in base32 once, so a demo
+ * user can log in with an authenticator app or `oathtool --totp -b`.
  */
 #include "cli/cli.h"
 
@@ -29,8 +33,11 @@
 #include "cli/demo_population.h"
 #include "core/model.h"
 #include "core/validate.h"
+#include "store/store_auth.h"
+#include "util/config.h"
 #include "util/crypto.h"
 #include "util/strparse.h"
+#include "util/totp.h"
 #include "util/banned.h"
 
 #define DEMO_BATCH 500                /* cases per transaction */
@@ -71,6 +78,9 @@ struct demo_run {
 	/* store ids of demo_orgs(), by index */
 	char (*org_ids)[CT_UUID_SIZE];
 	unsigned char *user_existed; /* by index into demo_users() */
+	/* base32 TOTP secret of each new user, by index; "" when none */
+	char (*totp_b32)[TOTP_SECRET_B32_SIZE];
+	int with_totp; /* the server key is set: enrol new users */
 	size_t next_case, batch_end;
 	struct demo_tally tally;
 	struct ct_error err; /* detail of a failure inside a transaction */
@@ -106,9 +116,32 @@ demo_ensure_org(struct demo_run *run, struct store *st, struct arena *a,
 	return CT_OK;
 }
 
+/* A confirmed second factor for a new user; its secret into b32. */
+static enum ct_err
+demo_enrol_totp(struct demo_run *run, struct store *st, const struct user *u,
+		char b32[TOTP_SECRET_B32_SIZE])
+{
+	const struct store_actor *who = &run->ctx->actor;
+	unsigned char secret[TOTP_SECRET_BYTES];
+	enum ct_err rc;
+
+	if (!run->with_totp)
+		return CT_OK;
+	totp_secret_new(secret);
+	rc = store_user_totp_begin(st, who, u->id, secret, &run->err);
+	if (!rc)
+		rc = totp_secret_to_base32(secret, sizeof(secret), b32);
+	sodium_memzero(secret, sizeof(secret));
+	/* Step 0: confirmed without a code; any real code comes later. */
+	if (!rc)
+		rc = store_user_totp_accept(st, who, u->id, 0, 1, &run->err);
+	return rc;
+}
+
 static enum ct_err
 demo_ensure_user(struct demo_run *run, struct store *st, struct arena *a,
-		 const struct demo_user *spec, unsigned char *existed)
+		 const struct demo_user *spec, unsigned char *existed,
+		 char b32[TOTP_SECRET_B32_SIZE])
 {
 	struct user u;
 	enum ct_err rc;
@@ -132,7 +165,7 @@ demo_ensure_user(struct demo_run *run, struct store *st, struct arena *a,
 	if (rc)
 		return rc;
 	run->tally.users_new++;
-	return CT_OK;
+	return demo_enrol_totp(run, st, &u, b32);
 }
 
 static enum ct_err
@@ -152,7 +185,7 @@ demo_cast_txn(struct store *st, void *arg)
 		rc = demo_ensure_org(run, st, &a, &orgs[i], run->org_ids[i]);
 	for (i = 0; i < n_users && !rc; i++)
 		rc = demo_ensure_user(run, st, &a, &users[i],
-				      &run->user_existed[i]);
+				      &run->user_existed[i], run->totp_b32[i]);
 	arena_release(&a);
 	return rc;
 }
@@ -332,7 +365,45 @@ demo_summary(struct demo_run *run, const char *password, double secs)
 			"\nGedeeld demowachtwoord voor de nieuwe gebruikers: "
 			"%s\n(wordt maar een keer getoond)\n",
 			password);
+	if (t->users_new > 0 && run->with_totp) {
+		fprintf(ctx->out, "\nTweede factor (TOTP) van de nieuwe "
+				  "gebruikers, geheim in base32\n"
+				  "(code: oathtool --totp -b GEHEIM):\n");
+		for (i = 0; i < n_users; i++)
+			if (run->totp_b32[i][0])
+				fprintf(ctx->out, "  %-24s %s\n",
+					users[i].username, run->totp_b32[i]);
+	}
 	return CLI_EXIT_OK;
+}
+
+/*
+ * Give the store the server key so TOTP secrets can be sealed, reading or
+ * creating the key file of the configuration. A ctx without a
+ * configuration (unit tests built by hand) enrols no TOTP.
+ */
+static int
+demo_server_key(struct cli_ctx *ctx, int *with_totp)
+{
+	unsigned char key[CONFIG_SERVER_KEY_BYTES];
+	struct ct_error err;
+	enum ct_err rc;
+
+	*with_totp = 0;
+	if (!ctx->config)
+		return 0;
+	if (totp_global_init()) {
+		fputs("fout: de TOTP-bibliotheek start niet\n", ctx->err);
+		return CLI_EXIT_FAIL;
+	}
+	ct_error_clear(&err);
+	rc = config_server_key(ctx->config, 1, key, &err);
+	if (rc)
+		return cli_out_error(ctx, rc, &err);
+	store_set_server_key(ctx->store, key);
+	sodium_memzero(key, sizeof(key));
+	*with_totp = 1;
+	return 0;
 }
 
 int
@@ -388,6 +459,11 @@ cmd_demo(struct cli_ctx *ctx, int argc, char **argv)
 	demo_users(&n_users);
 	run.org_ids = ct_calloc(n_orgs, sizeof(*run.org_ids));
 	run.user_existed = ct_calloc(n_users, 1);
+	run.totp_b32 = ct_calloc(n_users, sizeof(*run.totp_b32));
+	if (demo_server_key(ctx, &run.with_totp)) {
+		status = CLI_EXIT_FAIL;
+		goto out;
+	}
 
 	started = last_report = demo_seconds();
 	ct_error_clear(&run.err);
@@ -425,8 +501,11 @@ cmd_demo(struct cli_ctx *ctx, int argc, char **argv)
 	} else {
 		status = demo_summary(&run, password, demo_seconds() - started);
 	}
+out:
 	sodium_memzero(password, sizeof(password));
+	sodium_memzero(run.totp_b32, n_users * sizeof(*run.totp_b32));
 	free(run.org_ids);
 	free(run.user_existed);
+	free(run.totp_b32);
 	return status;
 }
