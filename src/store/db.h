@@ -90,6 +90,14 @@ enum ct_err db_sqlite_set_max_pages(struct db *db, int64_t pages,
 				    struct ct_error *err);
 void db_sqlite_set_busy_timeout(struct db *db, int ms);
 
+/* SQLite only: how the prepared-statement cache has fared (tests, bench). */
+struct db_sqlite_cache_stats {
+	uint64_t hits;	    /* prepare answered from the cache */
+	uint64_t misses;    /* compiled anew */
+	uint64_t evictions; /* dropped to make room */
+};
+void db_sqlite_cache_stats(struct db *db, struct db_sqlite_cache_stats *out);
+
 /* Thin dispatchers, so the store reads like plain calls. */
 static inline void
 db_close(struct db *db)

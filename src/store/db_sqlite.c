@@ -13,7 +13,21 @@
  *  - damage is found by SQLITE_CORRUPT on the first reads and, for files up
  *    to QUICK_CHECK_MAX_BYTES, by `PRAGMA quick_check` (a full check on a
  *    multi-gigabyte file would make every start take minutes).
- * Then WAL, synchronous=FULL, foreign_keys=ON and a busy timeout.
+ * Then WAL, synchronous=FULL, foreign_keys=ON, a busy timeout and a page
+ * cache large enough for the indexes of a busy region (SQLite's default of
+ * 2 MB made every insert into a random-UUID index re-read its page from the
+ * OS once the tables outgrew it, so the cost per case rose with the table).
+ *
+ * Prepared-statement cache: the store prepares the same few dozen SQL
+ * texts over and over (every call is prepare, bind, step, finalize), and
+ * parsing was a large part of the cost of a small insert. So prepare looks
+ * the text up in a per-connection cache and hands out the compiled
+ * statement; finalize resets it and clears its bindings and puts it back.
+ * A text already in use (a nested query with the same SQL) gets a fresh,
+ * uncached statement, so two users never share one. When the cache is
+ * full the least recently used idle entry is evicted; close finalizes all.
+ * Single statements given to exec (BEGIN, COMMIT, SAVEPOINT ...) go
+ * through the same cache; multi-statement scripts (migrations) do not.
  */
 #include "store/db.h"
 
@@ -32,19 +46,39 @@
 
 #define QUICK_CHECK_MAX_BYTES ((off_t)64 * 1024 * 1024)
 #define BUSY_TIMEOUT_MS 5000
-
-struct db_sqlite {
-	struct db base;
-	sqlite3 *h;
-	char *path;
-	int readonly;
-};
+/* Page cache per connection: 32 MiB (a negative cache_size is KiB). */
+#define PAGE_CACHE_PRAGMA "PRAGMA cache_size = -32768"
+/* Savepoint journals in memory, not in a temp file (see above). */
+#define TEMP_STORE_PRAGMA "PRAGMA temp_store = MEMORY"
+/* Distinct SQL texts kept compiled per connection. */
+#define STMT_CACHE_MAX 96
 
 struct db_sqlite_stmt {
 	struct db_stmt base;
 	struct db_sqlite *db;
 	sqlite3_stmt *s;
 	int bind_rc; /* first failed bind, reported by step */
+	struct sq_cache_entry *cached; /* NULL: finalize for real */
+};
+
+/* One compiled statement, with its SQL text as the key. */
+struct sq_cache_entry {
+	char *sql;
+	uint64_t hash;
+	uint64_t last_use; /* for LRU eviction */
+	int in_use;
+	struct db_sqlite_stmt stmt;
+};
+
+struct db_sqlite {
+	struct db base;
+	sqlite3 *h;
+	char *path;
+	int readonly;
+	size_t ncached;
+	uint64_t use_clock;
+	struct db_sqlite_cache_stats stats;
+	struct sq_cache_entry cache[STMT_CACHE_MAX];
 };
 
 static struct db_sqlite *
@@ -329,7 +363,8 @@ sq_open(const char *path, unsigned flags, struct db **out, struct ct_error *err)
 	}
 	ret = sq_exec_raw(d,
 			  "PRAGMA synchronous = FULL;"
-			  "PRAGMA foreign_keys = ON;",
+			  "PRAGMA foreign_keys = ON;"
+			  PAGE_CACHE_PRAGMA ";" TEMP_STORE_PRAGMA,
 			  err);
 	if (ret)
 		goto out;
@@ -355,7 +390,16 @@ static void
 sq_close(struct db *db)
 {
 	struct db_sqlite *d = to_sq(db);
-	int rc = sqlite3_close(d->h);
+	size_t i;
+	int rc;
+
+	for (i = 0; i < d->ncached; i++) {
+		if (d->cache[i].in_use)
+			CT_BUG("sqlite: statement still in use at close");
+		sqlite3_finalize(d->cache[i].stmt.s);
+		free(d->cache[i].sql);
+	}
+	rc = sqlite3_close(d->h);
 
 	if (rc != SQLITE_OK)
 		CT_BUG("sqlite: statements left open at close");
@@ -363,10 +407,148 @@ sq_close(struct db *db)
 	free(d);
 }
 
+/* FNV-1a over the SQL text: cheap, and strcmp settles collisions. */
+static uint64_t
+sq_hash(const char *sql)
+{
+	uint64_t h = UINT64_C(14695981039346656037);
+
+	for (; *sql; sql++)
+		h = (h ^ (unsigned char)*sql) * UINT64_C(1099511628211);
+	return h;
+}
+
+static struct sq_cache_entry *
+sq_cache_find(struct db_sqlite *d, const char *sql, uint64_t hash)
+{
+	size_t i;
+
+	for (i = 0; i < d->ncached; i++) {
+		struct sq_cache_entry *e = &d->cache[i];
+
+		if (e->hash == hash && !e->in_use && strcmp(e->sql, sql) == 0)
+			return e;
+	}
+	return NULL;
+}
+
+/* A free slot: a new one, or the least recently used idle entry. */
+static struct sq_cache_entry *
+sq_cache_slot(struct db_sqlite *d)
+{
+	struct sq_cache_entry *victim = NULL;
+	size_t i;
+
+	if (d->ncached < STMT_CACHE_MAX)
+		return &d->cache[d->ncached++];
+	for (i = 0; i < d->ncached; i++) {
+		struct sq_cache_entry *e = &d->cache[i];
+
+		if (!e->in_use && (!victim || e->last_use < victim->last_use))
+			victim = e;
+	}
+	if (!victim)
+		return NULL; /* all in use: the caller goes uncached */
+	sqlite3_finalize(victim->stmt.s);
+	free(victim->sql);
+	memset(victim, 0, sizeof(*victim));
+	d->stats.evictions++;
+	return victim;
+}
+
+/*
+ * The statement for sql: cached when possible. *single is set to whether
+ * sql held exactly one statement (only those are cached; the caller of a
+ * script falls back to sqlite3_exec).
+ */
+static enum ct_err
+sq_stmt_get(struct db_sqlite *d, const char *sql, struct db_sqlite_stmt **out,
+	    int *single, struct ct_error *err)
+{
+	uint64_t hash = sq_hash(sql);
+	struct sq_cache_entry *e = sq_cache_find(d, sql, hash);
+	struct db_sqlite_stmt *st;
+	sqlite3_stmt *s = NULL;
+	const char *tail = NULL;
+	int rc;
+
+	*out = NULL;
+	*single = 1;
+	if (e) {
+		e->in_use = 1;
+		e->last_use = ++d->use_clock;
+		e->stmt.bind_rc = SQLITE_OK;
+		d->stats.hits++;
+		*out = &e->stmt;
+		return CT_OK;
+	}
+	d->stats.misses++;
+	rc = sqlite3_prepare_v3(d->h, sql, -1, SQLITE_PREPARE_PERSISTENT, &s,
+				&tail);
+	if (rc != SQLITE_OK) {
+		sqlite3_finalize(s);
+		return sq_error(d->path, d->h, rc, "voorbereiden", err);
+	}
+	while (tail && (*tail == ' ' || *tail == '\t' || *tail == '\n' ||
+			*tail == ';'))
+		tail++;
+	if (!s || (tail && *tail)) {
+		/* Empty or more than one statement. */
+		sqlite3_finalize(s);
+		*single = 0;
+		return CT_OK;
+	}
+	e = sq_cache_slot(d);
+	if (e) {
+		e->sql = ct_strdup(sql);
+		e->hash = hash;
+		e->in_use = 1;
+		e->last_use = ++d->use_clock;
+		st = &e->stmt;
+		st->cached = e;
+	} else {
+		st = ct_calloc(1, sizeof(*st));
+	}
+	st->base.drv = &db_sqlite_driver;
+	st->db = d;
+	st->s = s;
+	st->bind_rc = SQLITE_OK;
+	*out = st;
+	return CT_OK;
+}
+
+static void
+sq_stmt_put(struct db_sqlite_stmt *st)
+{
+	if (!st->cached) {
+		sqlite3_finalize(st->s);
+		free(st);
+		return;
+	}
+	/* reset repeats the last step's error, which was reported then. */
+	sqlite3_reset(st->s);
+	sqlite3_clear_bindings(st->s);
+	st->cached->in_use = 0;
+}
+
 static enum ct_err
 sq_exec(struct db *db, const char *sql, struct ct_error *err)
 {
-	return sq_exec_raw(to_sq(db), sql, err);
+	struct db_sqlite *d = to_sq(db);
+	struct db_sqlite_stmt *st = NULL;
+	enum ct_err ret;
+	int single, rc;
+
+	ret = sq_stmt_get(d, sql, &st, &single, err);
+	if (ret)
+		return ret;
+	if (!single)
+		return sq_exec_raw(d, sql, err);
+	while ((rc = sqlite3_step(st->s)) == SQLITE_ROW)
+		;
+	ret = rc == SQLITE_DONE ? CT_OK : sq_error(d->path, d->h, rc, sql, err);
+	sq_stmt_put(st);
+	return ret;
 }
 
 static enum ct_err
@@ -374,20 +556,16 @@ sq_prepare(struct db *db, const char *sql, struct db_stmt **out,
 	   struct ct_error *err)
 {
 	struct db_sqlite *d = to_sq(db);
-	struct db_sqlite_stmt *st;
-	sqlite3_stmt *s = NULL;
-	int rc;
+	struct db_sqlite_stmt *st = NULL;
+	enum ct_err ret;
+	int single;
 
 	*out = NULL;
-	rc = sqlite3_prepare_v2(d->h, sql, -1, &s, NULL);
-	if (rc != SQLITE_OK) {
-		sqlite3_finalize(s);
-		return sq_error(d->path, d->h, rc, "voorbereiden", err);
-	}
-	st = ct_calloc(1, sizeof(*st));
-	st->base.drv = &db_sqlite_driver;
-	st->db = d;
-	st->s = s;
+	ret = sq_stmt_get(d, sql, &st, &single, err);
+	if (ret)
+		return ret;
+	if (!single)
+		CT_BUG("sqlite: prepare of an empty or multi-statement text");
 	*out = &st->base;
 	return CT_OK;
 }
@@ -469,10 +647,7 @@ sq_column_is_null(struct db_stmt *s, int col)
 static void
 sq_finalize(struct db_stmt *s)
 {
-	struct db_sqlite_stmt *st = to_sqs(s);
-
-	sqlite3_finalize(st->s);
-	free(st);
+	sq_stmt_put(to_sqs(s));
 }
 
 static int64_t
@@ -484,13 +659,13 @@ sq_changes(struct db *db)
 static enum ct_err
 sq_begin(struct db *db, int write, struct ct_error *err)
 {
-	return sq_exec_raw(to_sq(db), write ? "BEGIN IMMEDIATE" : "BEGIN", err);
+	return sq_exec(db, write ? "BEGIN IMMEDIATE" : "BEGIN", err);
 }
 
 static enum ct_err
 sq_commit(struct db *db, struct ct_error *err)
 {
-	return sq_exec_raw(to_sq(db), "COMMIT", err);
+	return sq_exec(db, "COMMIT", err);
 }
 
 static void
@@ -552,6 +727,13 @@ db_sqlite_set_max_pages(struct db *db, int64_t pages, struct ct_error *err)
 	ret = sq_exec_raw(to_sq(db), sql.buf, err);
 	sbuf_release(&sql);
 	return ret;
+}
+
+void
+db_sqlite_cache_stats(struct db *db, struct db_sqlite_cache_stats *out)
+{
+	CT_ASSERT(db->drv == &db_sqlite_driver);
+	*out = to_sq(db)->stats;
 }
 
 void

@@ -1,6 +1,7 @@
 /*
  * test_db_sqlite.c - the SQLite driver on its own: statements, binds,
- * NULLs, change counts, transactions and error mapping.
+ * NULLs, change counts, transactions, error mapping and the
+ * prepared-statement cache.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -126,6 +127,145 @@ test_errors(void **state)
 	test_rmdir(&f);
 }
 
+/* The same SQL text is compiled once; a reused statement starts clean. */
+static void
+test_cache_reuse(void **state)
+{
+	struct store_fixture f;
+	struct db *db = open_db(&f);
+	struct db_sqlite_cache_stats before, after;
+	struct db_stmt *s = NULL;
+	struct ct_error err;
+	int row;
+
+	(void)state;
+	db_sqlite_cache_stats(db, &before);
+	assert_int_equal(
+		db_prepare(db, "INSERT INTO t VALUES (?, ?)", &s, &err), CT_OK);
+	db_bind_text(s, 1, "een");
+	db_bind_int64(s, 2, 1);
+	assert_int_equal(db_step(s, &row, &err), CT_OK);
+	db_finalize(s);
+	/* Bound but never stepped: the next user must not see these. */
+	assert_int_equal(
+		db_prepare(db, "INSERT INTO t VALUES (?, ?)", &s, &err), CT_OK);
+	db_bind_text(s, 1, "twee");
+	db_bind_int64(s, 2, 2);
+	db_finalize(s);
+	assert_int_equal(
+		db_prepare(db, "INSERT INTO t VALUES (?, ?)", &s, &err), CT_OK);
+	db_bind_int64(s, 2, 3); /* k left unbound: NULL */
+	assert_int_equal(db_step(s, &row, &err), CT_OK);
+	db_finalize(s);
+	db_sqlite_cache_stats(db, &after);
+	assert_int_equal(after.misses - before.misses, 1);
+	assert_int_equal(after.hits - before.hits, 2);
+
+	assert_int_equal(db_prepare(db, "SELECT count(*) FROM t WHERE k IS NULL",
+				    &s, &err),
+			 CT_OK);
+	assert_int_equal(db_step(s, &row, &err), CT_OK);
+	assert_int_equal(db_column_int64(s, 0), 1);
+	db_finalize(s);
+	db_close(db);
+	assert_int_equal(test_raw_count(f.path, "SELECT count(*) FROM t"), 2);
+	test_rmdir(&f);
+}
+
+/* Two open statements with the same text do not share one. */
+static void
+test_cache_nested(void **state)
+{
+	static const char sql[] = "SELECT v FROM t ORDER BY v";
+	struct store_fixture f;
+	struct db *db = open_db(&f);
+	struct db_stmt *outer = NULL, *inner = NULL;
+	struct ct_error err;
+	int row, n = 0;
+
+	(void)state;
+	assert_int_equal(db_exec(db,
+				 "INSERT INTO t VALUES ('a', 1), ('b', 2), "
+				 "('c', 3)",
+				 &err),
+			 CT_OK);
+	assert_int_equal(db_prepare(db, sql, &outer, &err), CT_OK);
+	while (db_step(outer, &row, &err) == CT_OK && row) {
+		assert_int_equal(db_prepare(db, sql, &inner, &err), CT_OK);
+		assert_ptr_not_equal(inner, outer);
+		assert_int_equal(db_step(inner, &row, &err), CT_OK);
+		assert_int_equal(row, 1);
+		assert_int_equal(db_column_int64(inner, 0), 1);
+		db_finalize(inner);
+		n++;
+		assert_int_equal(db_column_int64(outer, 0), n);
+	}
+	assert_int_equal(n, 3);
+	db_finalize(outer);
+	db_close(db);
+	test_rmdir(&f);
+}
+
+/* More distinct texts than the cache holds: evicted ones still work. */
+static void
+test_cache_eviction(void **state)
+{
+	struct store_fixture f;
+	struct db *db = open_db(&f);
+	struct db_sqlite_cache_stats stats;
+	struct db_stmt *s = NULL;
+	struct ct_error err;
+	char sql[64];
+	int i, round, row;
+
+	(void)state;
+	for (round = 0; round < 2; round++) {
+		for (i = 0; i < 300; i++) {
+			snprintf(sql, sizeof(sql), "SELECT %d", i);
+			assert_int_equal(db_prepare(db, sql, &s, &err), CT_OK);
+			assert_int_equal(db_step(s, &row, &err), CT_OK);
+			assert_int_equal(db_column_int64(s, 0), i);
+			db_finalize(s);
+		}
+	}
+	db_sqlite_cache_stats(db, &stats);
+	assert_true(stats.evictions > 0);
+	/* close finalizes the cached statements (ASan checks the leak). */
+	db_close(db);
+	test_rmdir(&f);
+}
+
+/* exec of a script still runs every statement, exec of one is cached. */
+static void
+test_cache_exec(void **state)
+{
+	struct store_fixture f;
+	struct db *db = open_db(&f);
+	struct db_sqlite_cache_stats before, after;
+	struct ct_error err;
+
+	(void)state;
+	assert_int_equal(db_exec(db,
+				 "INSERT INTO t VALUES ('a', 1);"
+				 "INSERT INTO t VALUES ('b', 2);",
+				 &err),
+			 CT_OK);
+	db_sqlite_cache_stats(db, &before);
+	assert_int_equal(db_begin(db, 1, &err), CT_OK);
+	assert_int_equal(db_commit(db, &err), CT_OK);
+	assert_int_equal(db_begin(db, 1, &err), CT_OK);
+	assert_int_equal(db_commit(db, &err), CT_OK);
+	db_sqlite_cache_stats(db, &after);
+	assert_true(after.hits - before.hits >= 2);
+	/* A failing cached statement reports, and the next use is clean. */
+	assert_int_equal(db_commit(db, &err), CT_ERR_DB);
+	assert_int_equal(db_begin(db, 1, &err), CT_OK);
+	assert_int_equal(db_commit(db, &err), CT_OK);
+	db_close(db);
+	assert_int_equal(test_raw_count(f.path, "SELECT count(*) FROM t"), 2);
+	test_rmdir(&f);
+}
+
 int
 main(void)
 {
@@ -133,6 +273,10 @@ main(void)
 		cmocka_unit_test(test_statements),
 		cmocka_unit_test(test_rollback),
 		cmocka_unit_test(test_errors),
+		cmocka_unit_test(test_cache_reuse),
+		cmocka_unit_test(test_cache_nested),
+		cmocka_unit_test(test_cache_eviction),
+		cmocka_unit_test(test_cache_exec),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
