@@ -110,6 +110,7 @@ struct access_logger_stats {
 	uint64_t batches;	 /* committed transactions */
 	uint64_t failed_batches; /* rolled back: their callers got errors */
 	size_t largest_batch;
+	size_t callers; /* threads inside access_logger_write right now */
 };
 void access_logger_stats(struct access_logger *lg,
 			 struct access_logger_stats *out);

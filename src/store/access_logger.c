@@ -260,6 +260,7 @@ access_logger_stats(struct access_logger *lg, struct access_logger_stats *out)
 {
 	lock(lg);
 	*out = lg->stats;
+	out->callers = lg->callers;
 	unlock(lg);
 }
 
