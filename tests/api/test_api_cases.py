@@ -100,9 +100,10 @@ def api():
                    demo).group(1)
     secrets = dict(re.findall(r"^  (\S+)\s+([A-Z2-7]{32})$", demo, re.M))
     port = free_port()
+    # a file, not a pipe: a full pipe would stall a chatty server
+    log = open(os.path.join(tmp.name, "serve.log"), "w+b")
     proc = subprocess.Popen([BIN, "--db", db, "serve", "--port", str(port)],
-                            env=env, stdout=subprocess.PIPE,
-                            stderr=subprocess.STDOUT)
+                            env=env, stdout=log, stderr=subprocess.STDOUT)
     base = "http://127.0.0.1:%d" % port
     try:
         for _ in range(100):
@@ -114,8 +115,14 @@ def api():
         yield Api(base, pw, secrets, admin_pw)
     finally:
         proc.send_signal(signal.SIGTERM)
-        proc.wait(timeout=10)
+        proc.wait(timeout=20)
+        log.seek(0)
+        out = log.read().decode("utf-8", "replace")
+        log.close()
         tmp.cleanup()
+    # a graceful stop; under sanitizers also no leak or UB report
+    assert proc.returncode == 0, out[-4000:]
+    assert "runtime error" not in out and "Sanitizer" not in out, out[-4000:]
 
 
 def own_case(api, username):
