@@ -26,16 +26,16 @@
 
 struct access_record {
 	int64_t at;
-	const char *request_id;   /* X-Request-Id; may be NULL (cli) */
-	const char *user_id;      /* NULL: anonymous */
+	const char *request_id; /* X-Request-Id; may be NULL (cli) */
+	const char *user_id;	/* NULL: anonymous */
 	const char *org_id;
-	const char *roles;        /* comma-separated role codes */
-	const char *action;       /* policy action name, e.g. "case.read" */
-	const char *case_id;      /* may be NULL */
-	const char *person_id;    /* may be NULL */
-	const char *purpose;      /* why (break-the-glass reason, "werklijst") */
+	const char *roles;     /* comma-separated role codes */
+	const char *action;    /* policy action name, e.g. "case.read" */
+	const char *case_id;   /* may be NULL */
+	const char *person_id; /* may be NULL */
+	const char *purpose;   /* why (break-the-glass reason, "werklijst") */
 	int allowed;
-	const char *reason;       /* the policy's reason code */
+	const char *reason; /* the policy's reason code */
 	int break_glass;
 };
 
@@ -58,9 +58,9 @@ struct access_log_query {
 	const char *person_id; /* "who looked at this person" */
 	const char *case_id;
 	const char *org_id;
-	int allowed;           /* -1: both, 0: refusals, 1: allowed */
-	int64_t from, to;      /* 0: open */
-	size_t offset, limit;  /* limit 0: STORE_LIST_LIMIT_DEFAULT */
+	int allowed;	      /* -1: both, 0: refusals, 1: allowed */
+	int64_t from, to;     /* 0: open */
+	size_t offset, limit; /* limit 0: STORE_LIST_LIMIT_DEFAULT */
 };
 void access_log_query_init(struct access_log_query *q);
 /* Newest first; *total without offset/limit. */
@@ -79,8 +79,8 @@ enum ct_err store_access_log_verify(struct store *st,
 struct access_logger;
 
 struct access_logger_config {
-	size_t batch_max;     /* most records in one commit (default 256) */
-	size_t queue_max;     /* callers block when this many wait (4096) */
+	size_t batch_max; /* most records in one commit (default 256) */
+	size_t queue_max; /* callers block when this many wait (4096) */
 };
 
 /* Opens its own connection to the database at path (same as store_open). */

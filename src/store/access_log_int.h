@@ -21,7 +21,7 @@ enum ct_err access_log_check(const struct access_record *rec,
  * transaction the caller holds (the head is read once for the batch).
  */
 enum ct_err access_log_insert(struct store *st,
-			      const struct access_record *const *recs,
-			      size_t n, struct ct_error *err);
+			      const struct access_record *const *recs, size_t n,
+			      struct ct_error *err);
 
 #endif

@@ -151,10 +151,10 @@ access_logger_open(const char *path, const struct access_logger_config *cfg,
 		return rc;
 	lg = ct_calloc(1, sizeof(*lg));
 	lg->st = st;
-	lg->batch_max = cfg && cfg->batch_max ? cfg->batch_max
-					      : LOGGER_BATCH_DEFAULT;
-	lg->queue_max = cfg && cfg->queue_max ? cfg->queue_max
-					      : LOGGER_QUEUE_DEFAULT;
+	lg->batch_max =
+		cfg && cfg->batch_max ? cfg->batch_max : LOGGER_BATCH_DEFAULT;
+	lg->queue_max =
+		cfg && cfg->queue_max ? cfg->queue_max : LOGGER_QUEUE_DEFAULT;
 	lg->batch = ct_calloc(lg->batch_max, sizeof(*lg->batch));
 	lg->recs = ct_calloc(lg->batch_max, sizeof(*lg->recs));
 	if (pthread_mutex_init(&lg->mu, NULL) != 0 ||

@@ -66,7 +66,8 @@ chain_head(struct store *st, const struct chain_def *d, int64_t *seq,
 	int row;
 
 	sbuf_init(&sql, SBUF_MAX_SMALL);
-	if (sbuf_addf(&sql, "SELECT seq, hash FROM %s ORDER BY seq DESC LIMIT 1",
+	if (sbuf_addf(&sql,
+		      "SELECT seq, hash FROM %s ORDER BY seq DESC LIMIT 1",
 		      d->table))
 		CT_BUG("chain head sql");
 	rc = db_prepare(st->db, sql.buf, &s, err);

@@ -23,8 +23,8 @@
 
 /* One chained table. */
 struct chain_def {
-	const char *table;   /* "journal" */
-	const char *noun;    /* Dutch, with article: "Het journaal" */
+	const char *table; /* "journal" */
+	const char *noun;  /* Dutch, with article: "Het journaal" */
 	/*
 	 * Every column, in hash order: seq first, then the content, then
 	 * prev_hash, and hash last (not hashed). ncols counts all of them.

@@ -56,7 +56,8 @@ user_key(struct store *st, const char *user_id,
 {
 	crypto_generichash_state h;
 
-	_Static_assert(crypto_secretbox_KEYBYTES <= crypto_generichash_BYTES_MAX,
+	_Static_assert(crypto_secretbox_KEYBYTES <=
+			       crypto_generichash_BYTES_MAX,
 		       "key size");
 	crypto_generichash_init(&h, st->server_key, STORE_SERVER_KEY_BYTES,
 				crypto_secretbox_KEYBYTES);
@@ -102,11 +103,9 @@ unseal(struct store *st, const char *user_id, const char *hex,
 				    "opnieuw instellen.",
 				    user_id);
 	user_key(st, user_id, key);
-	bad = crypto_secretbox_open_easy(secret,
-					 box + crypto_secretbox_NONCEBYTES,
-					 sizeof(box) -
-						 crypto_secretbox_NONCEBYTES,
-					 box, key);
+	bad = crypto_secretbox_open_easy(
+		secret, box + crypto_secretbox_NONCEBYTES,
+		sizeof(box) - crypto_secretbox_NONCEBYTES, box, key);
 	sodium_memzero(key, sizeof(key));
 	if (bad) {
 		sodium_memzero(secret, TOTP_SECRET_BYTES);

@@ -293,8 +293,7 @@ out:
 
 enum ct_err
 store_break_glass_review(struct store *st, const struct store_actor *who,
-			 const char *id, const char *note,
-			 struct ct_error *err)
+			 const char *id, const char *note, struct ct_error *err)
 {
 	struct break_glass b;
 	struct db_stmt *s = NULL;

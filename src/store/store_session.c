@@ -135,8 +135,8 @@ no_session(struct ct_error *err)
 
 /* Run a statement with one text parameter; *changed gets the row count. */
 static enum ct_err
-exec_one(struct store *st, const char *sql, const char *param,
-	 int64_t *changed, struct ct_error *err)
+exec_one(struct store *st, const char *sql, const char *param, int64_t *changed,
+	 struct ct_error *err)
 {
 	struct db_stmt *s = NULL;
 	enum ct_err rc;

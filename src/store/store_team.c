@@ -90,9 +90,9 @@ current_row(struct store *st, const char *case_id, const char *org_id,
 
 /* Insert a membership row; its id into id. */
 static enum ct_err
-insert_row(struct store *st, const struct store_actor *who,
-	   const char *case_id, const char *org_id, const char *reason,
-	   char id[CT_UUID_SIZE], struct ct_error *err)
+insert_row(struct store *st, const struct store_actor *who, const char *case_id,
+	   const char *org_id, const char *reason, char id[CT_UUID_SIZE],
+	   struct ct_error *err)
 {
 	struct db_stmt *s = NULL;
 	enum ct_err rc;

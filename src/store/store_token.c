@@ -92,17 +92,15 @@ store_api_token_create(struct store *st, const struct store_actor *who,
 	if (!store_token_hash_shaped(token_hash))
 		ct_problems_add(&p, "token_hash",
 				"geen geldige hash van een token.");
-	if (!t->name || !t->name[0] ||
-	    strlen(t->name) > STORE_TOKEN_NAME_MAX)
+	if (!t->name || !t->name[0] || strlen(t->name) > STORE_TOKEN_NAME_MAX)
 		ct_problems_add(&p, "name",
 				"geef een naam van 1 tot %d tekens.",
 				STORE_TOKEN_NAME_MAX);
 	check_scopes(t->scopes, &p);
 	rec.created_at = store_now(st);
-	if (t->expires_at < 0 || (t->expires_at && t->expires_at <=
-							   rec.created_at))
-		ct_problems_add(&p, "expires_at",
-				"ligt niet in de toekomst.");
+	if (t->expires_at < 0 ||
+	    (t->expires_at && t->expires_at <= rec.created_at))
+		ct_problems_add(&p, "expires_at", "ligt niet in de toekomst.");
 	rc = ct_problems_to_error(&p, err);
 	if (rc)
 		return rc;
@@ -142,10 +140,10 @@ store_api_token_create(struct store *st, const struct store_actor *who,
 	}
 	db_finalize(s);
 	if (rc == CT_OK) {
-		json_t *after = json_pack(
-			"{s:s, s:s, s:s, s:I}", "token_id", rec.id, "name",
-			rec.name, "scopes", rec.scopes, "expires_at",
-			(json_int_t)rec.expires_at);
+		json_t *after =
+			json_pack("{s:s, s:s, s:s, s:I}", "token_id", rec.id,
+				  "name", rec.name, "scopes", rec.scopes,
+				  "expires_at", (json_int_t)rec.expires_at);
 
 		rc = journal_append(st, who, NULL, "user.token_create", "user",
 				    rec.user_id, NULL, after, err);
@@ -268,8 +266,8 @@ store_api_token_revoke(struct store *st, const struct store_actor *who,
 	if (rc || t.revoked_at)
 		goto end;
 	rc = db_prepare(st->db,
-			"UPDATE api_tokens SET revoked_at = ? WHERE id = ?",
-			&s, err);
+			"UPDATE api_tokens SET revoked_at = ? WHERE id = ?", &s,
+			err);
 	if (rc == CT_OK) {
 		db_bind_int64(s, 1, store_now(st));
 		db_bind_text(s, 2, token_id);
@@ -277,9 +275,9 @@ store_api_token_revoke(struct store *st, const struct store_actor *who,
 	}
 	db_finalize(s);
 	if (rc == CT_OK) {
-		json_t *jb = json_pack("{s:s, s:s, s:I}", "token_id", t.id,
-				       "name", t.name, "revoked_at",
-				       (json_int_t)0);
+		json_t *jb =
+			json_pack("{s:s, s:s, s:I}", "token_id", t.id, "name",
+				  t.name, "revoked_at", (json_int_t)0);
 		json_t *ja = json_pack("{s:s, s:s, s:I}", "token_id", t.id,
 				       "name", t.name, "revoked_at",
 				       (json_int_t)store_now(st));

@@ -7,6 +7,7 @@
 #include <sqlite3.h>
 
 #include "cli_test.h"
+#include "store/access_log.h"
 
 /* Two organisations: two journal entries. */
 static void
@@ -84,6 +85,81 @@ test_verify_names_first_broken_entry(void **state)
 	tctx_release(&t);
 }
 
+/* Three access-log records written through the store. */
+static void
+log_reads(struct tctx *t)
+{
+	struct access_record r;
+	struct ct_error err;
+	int i;
+
+	memset(&r, 0, sizeof(r));
+	r.at = 1783936800;
+	r.user_id = "11111111-1111-4111-8111-111111111111";
+	r.action = "case.read";
+	r.allowed = 1;
+	r.reason = "case_team";
+	for (i = 0; i < 3; i++)
+		assert_int_equal(
+			store_access_log_append(t->ctx.store, &r, &err), CT_OK);
+}
+
+static void
+test_verify_checks_both_chains(void **state)
+{
+	struct tctx t;
+	json_t *j, *al;
+	sqlite3 *db;
+
+	(void)state;
+	tctx_init(&t);
+	fill(&t);
+	log_reads(&t);
+	assert_int_equal(tctx_run(&t, cmd_audit, "audit", "verify", NULL), 0);
+	assert_non_null(strstr(t.out, "Journaal klopt: 2 items"));
+	assert_non_null(strstr(t.out, "Toegangslogboek klopt: 3 items"));
+	assert_int_equal(
+		tctx_run(&t, cmd_audit, "audit", "verify", "--json", NULL), 0);
+	j = json_loads(t.out, 0, NULL);
+	assert_non_null(j);
+	al = json_object_get(j, "access_log");
+	assert_true(json_is_true(json_object_get(al, "ok")));
+	assert_int_equal(json_integer_value(json_object_get(al, "entries")), 3);
+	assert_int_equal(json_integer_value(json_object_get(
+				 json_object_get(j, "journal"), "entries")),
+			 2);
+	json_decref(j);
+	tctx_close(&t);
+
+	/* A refusal in the access log is turned into an allowed read. */
+	assert_int_equal(sqlite3_open(t.db, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db,
+				      "UPDATE access_log SET user_id = "
+				      "'mallory' WHERE seq = 2",
+				      NULL, NULL, NULL),
+			 SQLITE_OK);
+	sqlite3_close(db);
+	assert_int_equal(tctx_open(&t), CT_OK);
+	assert_int_equal(tctx_run(&t, cmd_audit, "audit", "verify", NULL), 1);
+	/* The journal is still fine, and the report says both. */
+	assert_non_null(strstr(t.out, "Journaal klopt: 2 items"));
+	assert_non_null(
+		strstr(t.err, "fout: toegangslogboekregel 2 klopt niet"));
+	assert_int_equal(
+		tctx_run(&t, cmd_audit, "audit", "verify", "--json", NULL), 1);
+	j = json_loads(t.out, 0, NULL);
+	assert_non_null(j);
+	assert_true(json_is_false(json_object_get(j, "ok")));
+	al = json_object_get(j, "access_log");
+	assert_true(json_is_false(json_object_get(al, "ok")));
+	assert_int_equal(
+		json_integer_value(json_object_get(al, "first_broken")), 2);
+	assert_true(json_is_true(
+		json_object_get(json_object_get(j, "journal"), "ok")));
+	json_decref(j);
+	tctx_release(&t);
+}
+
 static void
 test_audit_usage(void **state)
 {
@@ -107,6 +183,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_verify_intact),
 		cmocka_unit_test(test_verify_names_first_broken_entry),
+		cmocka_unit_test(test_verify_checks_both_chains),
 		cmocka_unit_test(test_audit_usage),
 	};
 

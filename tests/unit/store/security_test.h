@@ -13,8 +13,8 @@
 
 /* A user of org_id named username; its id into out. */
 static inline void
-test_user_add(struct store_fixture *f, const char *org_id,
-	      const char *username, char out[CT_UUID_SIZE])
+test_user_add(struct store_fixture *f, const char *org_id, const char *username,
+	      char out[CT_UUID_SIZE])
 {
 	struct ct_error err;
 	struct user u;
@@ -25,9 +25,9 @@ test_user_add(struct store_fixture *f, const char *org_id,
 	u.display_name = "Test Gebruiker";
 	u.roles = CT_BIT(USER_ROLE_POLICE_OFFICER);
 	u.active = 1;
-	assert_int_equal(store_user_create(f->st, &f->who, &u, "$argon2id$x",
-					   &err),
-			 CT_OK);
+	assert_int_equal(
+		store_user_create(f->st, &f->who, &u, "$argon2id$x", &err),
+		CT_OK);
 	snprintf(out, CT_UUID_SIZE, "%s", u.id);
 }
 

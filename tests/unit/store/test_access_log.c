@@ -73,9 +73,9 @@ query_total(struct store_fixture *f, const struct access_log_query *q)
 	struct ct_error err;
 	size_t n = 0, total = 0;
 
-	assert_int_equal(store_access_log_query(f->st, q, &f->a, &e, &n, &total,
-						&err),
-			 CT_OK);
+	assert_int_equal(
+		store_access_log_query(f->st, q, &f->a, &e, &n, &total, &err),
+		CT_OK);
 	return total;
 }
 
@@ -93,9 +93,9 @@ test_append_and_query(void **state)
 	test_open(&f, 0);
 	fill(&f);
 	access_log_query_init(&q);
-	assert_int_equal(store_access_log_query(f.st, &q, &f.a, &e, &n, &total,
-						&err),
-			 CT_OK);
+	assert_int_equal(
+		store_access_log_query(f.st, &q, &f.a, &e, &n, &total, &err),
+		CT_OK);
 	assert_int_equal(total, 6);
 	assert_int_equal(n, 6);
 	/* Newest first, every field back as written. */
@@ -137,17 +137,17 @@ test_append_and_query(void **state)
 	q.to = TEST_NOW + 50; /* end excluded */
 	assert_int_equal(query_total(&f, &q), 2);
 	q.allowed = 7;
-	assert_int_equal(store_access_log_query(f.st, &q, &f.a, &e, &n, &total,
-						&err),
-			 CT_ERR_INVALID);
+	assert_int_equal(
+		store_access_log_query(f.st, &q, &f.a, &e, &n, &total, &err),
+		CT_ERR_INVALID);
 
 	/* Paging. */
 	access_log_query_init(&q);
 	q.limit = 2;
 	q.offset = 3;
-	assert_int_equal(store_access_log_query(f.st, &q, &f.a, &e, &n, &total,
-						&err),
-			 CT_OK);
+	assert_int_equal(
+		store_access_log_query(f.st, &q, &f.a, &e, &n, &total, &err),
+		CT_OK);
 	assert_int_equal(n, 2);
 	assert_int_equal(total, 6);
 	assert_int_equal(e[0].seq, 3);
@@ -192,9 +192,9 @@ test_verify_intact_and_tampered(void **state)
 	/* The head is the newest record's hash. */
 	access_log_query_init(&q);
 	q.limit = 1;
-	assert_int_equal(store_access_log_query(f.st, &q, &f.a, &e, &n, &total,
-						&err),
-			 CT_OK);
+	assert_int_equal(
+		store_access_log_query(f.st, &q, &f.a, &e, &n, &total, &err),
+		CT_OK);
 	assert_string_equal(res.head_hash, e[0].hash);
 
 	/* Someone turns a refusal into an allowed read. */

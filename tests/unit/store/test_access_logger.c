@@ -63,8 +63,8 @@ run_workers(struct access_logger *lg, struct worker *w, int n, int count)
 		w[i].lg = lg;
 		w[i].index = i;
 		w[i].count = count;
-		assert_int_equal(pthread_create(&t[i], NULL, worker_main, &w[i]),
-				 0);
+		assert_int_equal(
+			pthread_create(&t[i], NULL, worker_main, &w[i]), 0);
 	}
 	for (i = 0; i < n; i++)
 		assert_int_equal(pthread_join(t[i], NULL), 0);
@@ -155,9 +155,8 @@ test_failed_batch_fails_every_caller(void **state)
 	assert_true(stats.failed_batches >= 1);
 	assert_true(stats.failed_batches <= THREADS * 3);
 	test_raw_sql(f.path, "ALTER TABLE hidden RENAME TO access_log");
-	assert_int_equal(test_raw_count(f.path,
-					"SELECT count(*) FROM access_log"),
-			 0);
+	assert_int_equal(
+		test_raw_count(f.path, "SELECT count(*) FROM access_log"), 0);
 
 	/* Back in order: the next writes succeed and chain from the start. */
 	run_workers(lg, w, 2, 5);
@@ -207,8 +206,8 @@ test_close_flushes_waiting_callers(void **state)
 		w[i].lg = lg;
 		w[i].index = i;
 		w[i].count = 1; /* one call each: none may start after close */
-		assert_int_equal(pthread_create(&t[i], NULL, worker_main, &w[i]),
-				 0);
+		assert_int_equal(
+			pthread_create(&t[i], NULL, worker_main, &w[i]), 0);
 	}
 	for (tries = 0; tries < 400; tries++) {
 		access_logger_stats(lg, &stats);
@@ -231,9 +230,9 @@ test_close_flushes_waiting_callers(void **state)
 		assert_int_equal(pthread_join(t[i], NULL), 0);
 		assert_int_equal(w[i].failures, 0);
 	}
-	assert_int_equal(test_raw_count(f.path,
-					"SELECT count(*) FROM access_log"),
-			 THREADS);
+	assert_int_equal(
+		test_raw_count(f.path, "SELECT count(*) FROM access_log"),
+		THREADS);
 	test_close(&f);
 }
 
@@ -253,12 +252,11 @@ test_invalid_record_refused_at_once(void **state)
 	r.action = "case.read";
 	assert_int_equal(access_logger_write(lg, &r, &err), CT_OK);
 	access_logger_close(lg);
-	assert_int_equal(access_logger_open("/nonexistent/dir/x.db", NULL, &lg,
-					    &err),
-			 CT_ERR_NOTFOUND);
-	assert_int_equal(test_raw_count(f.path,
-					"SELECT count(*) FROM access_log"),
-			 1);
+	assert_int_equal(
+		access_logger_open("/nonexistent/dir/x.db", NULL, &lg, &err),
+		CT_ERR_NOTFOUND);
+	assert_int_equal(
+		test_raw_count(f.path, "SELECT count(*) FROM access_log"), 1);
 	test_close(&f);
 }
 

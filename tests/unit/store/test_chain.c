@@ -82,16 +82,16 @@ test_head_and_verify(void **state)
 	assert_int_equal(chain_head(f.st, &test_journal_def, &seq, hash, &err),
 			 CT_OK);
 	assert_int_equal(seq, 1);
-	assert_int_equal(chain_verify(f.st, &test_journal_def, &res, NULL,
-				      NULL, &err),
-			 CT_OK);
+	assert_int_equal(
+		chain_verify(f.st, &test_journal_def, &res, NULL, NULL, &err),
+		CT_OK);
 	assert_int_equal(res.entries, 1);
 	assert_string_equal(res.head_hash, hash);
 
 	test_raw_sql(f.path, "UPDATE journal SET prev_hash = 'x'");
-	assert_int_equal(chain_verify(f.st, &test_journal_def, &res, NULL,
-				      NULL, &err),
-			 CT_ERR_TAMPERED);
+	assert_int_equal(
+		chain_verify(f.st, &test_journal_def, &res, NULL, NULL, &err),
+		CT_ERR_TAMPERED);
 	assert_int_equal(res.first_broken, 1);
 	assert_non_null(strstr(res.reason, "vorige regel"));
 	assert_non_null(strstr(err.message, "Het journaal"));

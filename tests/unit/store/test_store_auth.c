@@ -35,8 +35,7 @@ test_defaults_for_a_new_user(void **state)
 
 	(void)state;
 	setup_user(&f, uid);
-	assert_int_equal(store_user_security_get(f.st, uid, &sec, &err),
-			 CT_OK);
+	assert_int_equal(store_user_security_get(f.st, uid, &sec, &err), CT_OK);
 	assert_false(sec.totp_enrolled);
 	assert_false(sec.totp_pending);
 	assert_int_equal(sec.totp_last_step, TOTP_NO_STEP);
@@ -64,13 +63,13 @@ test_lock_after_failures_and_expiry(void **state)
 	(void)state;
 	setup_user(&f, uid);
 	for (i = 1; i < 5; i++) {
-		assert_int_equal(store_user_login_failed(f.st, uid, TEST_NOW + i,
-							 5, 900, &until, &err),
+		assert_int_equal(store_user_login_failed(f.st, uid,
+							 TEST_NOW + i, 5, 900,
+							 &until, &err),
 				 CT_OK);
 		assert_int_equal(until, 0);
 	}
-	assert_int_equal(store_user_security_get(f.st, uid, &sec, &err),
-			 CT_OK);
+	assert_int_equal(store_user_security_get(f.st, uid, &sec, &err), CT_OK);
 	assert_int_equal(sec.failed_logins, 4);
 	/* Counting below the threshold is not journaled. */
 	assert_int_equal(test_journal_count(&f, "user.lock", NULL), 0);
@@ -93,14 +92,12 @@ test_lock_after_failures_and_expiry(void **state)
 						 900, &until, &err),
 			 CT_OK);
 	assert_int_equal(until, 0);
-	assert_int_equal(store_user_security_get(f.st, uid, &sec, &err),
-			 CT_OK);
+	assert_int_equal(store_user_security_get(f.st, uid, &sec, &err), CT_OK);
 	assert_int_equal(sec.failed_logins, 1);
 
 	/* A good password resets the counter. */
 	assert_int_equal(store_user_login_succeeded(f.st, uid, &err), CT_OK);
-	assert_int_equal(store_user_security_get(f.st, uid, &sec, &err),
-			 CT_OK);
+	assert_int_equal(store_user_security_get(f.st, uid, &sec, &err), CT_OK);
 	assert_int_equal(sec.failed_logins, 0);
 
 	assert_int_equal(store_user_login_failed(f.st, uid, TEST_NOW, 0, 900,
@@ -130,8 +127,7 @@ test_unlock_is_journaled(void **state)
 	assert_int_equal(until, TEST_NOW + 60);
 	f.who.label = "cli:beheer";
 	assert_int_equal(store_user_unlock(f.st, &f.who, uid, &err), CT_OK);
-	assert_int_equal(store_user_security_get(f.st, uid, &sec, &err),
-			 CT_OK);
+	assert_int_equal(store_user_security_get(f.st, uid, &sec, &err), CT_OK);
 	assert_int_equal(sec.locked_until, 0);
 	assert_int_equal(test_journal_count(&f, "user.unlock", uid), 1);
 	assert_int_equal(store_user_unlock(f.st, NULL, uid, &err),
@@ -167,8 +163,7 @@ test_totp_sealed_round_trip_and_wrong_key(void **state)
 			 CT_ERR_NOTFOUND);
 	assert_int_equal(store_user_totp_begin(f.st, &f.who, uid, secret, &err),
 			 CT_OK);
-	assert_int_equal(store_user_security_get(f.st, uid, &sec, &err),
-			 CT_OK);
+	assert_int_equal(store_user_security_get(f.st, uid, &sec, &err), CT_OK);
 	assert_true(sec.totp_pending);
 	assert_false(sec.totp_enrolled);
 	assert_int_equal(store_user_totp_secret(f.st, uid, got, &err), CT_OK);
@@ -231,10 +226,8 @@ test_totp_replay_refused_and_enrolment(void **state)
 	assert_int_equal(store_user_totp_begin(f.st, &f.who, uid, secret, &err),
 			 CT_OK);
 	assert_int_equal(
-		store_user_totp_accept(f.st, &f.who, uid, 100, 1, &err),
-		CT_OK);
-	assert_int_equal(store_user_security_get(f.st, uid, &sec, &err),
-			 CT_OK);
+		store_user_totp_accept(f.st, &f.who, uid, 100, 1, &err), CT_OK);
+	assert_int_equal(store_user_security_get(f.st, uid, &sec, &err), CT_OK);
 	assert_true(sec.totp_enrolled);
 	assert_false(sec.totp_pending);
 	assert_int_equal(sec.totp_last_step, 100);
@@ -244,25 +237,21 @@ test_totp_replay_refused_and_enrolment(void **state)
 	assert_int_equal(
 		store_user_totp_accept(f.st, &f.who, uid, 100, 0, &err),
 		CT_ERR_CONFLICT);
+	assert_int_equal(store_user_totp_accept(f.st, &f.who, uid, 99, 0, &err),
+			 CT_ERR_CONFLICT);
 	assert_int_equal(
-		store_user_totp_accept(f.st, &f.who, uid, 99, 0, &err),
-		CT_ERR_CONFLICT);
-	assert_int_equal(
-		store_user_totp_accept(f.st, &f.who, uid, 101, 1, &err),
-		CT_OK);
+		store_user_totp_accept(f.st, &f.who, uid, 101, 1, &err), CT_OK);
 	/* Confirming again is not a new enrolment. */
 	assert_int_equal(test_journal_count(&f, "user.totp_enrol", uid), 1);
-	assert_int_equal(
-		store_user_totp_accept(f.st, &f.who, uid, -1, 0, &err),
-		CT_ERR_INVALID);
+	assert_int_equal(store_user_totp_accept(f.st, &f.who, uid, -1, 0, &err),
+			 CT_ERR_INVALID);
 
 	/* Enrolled: a new secret only after a reset. */
 	assert_int_equal(store_user_totp_begin(f.st, &f.who, uid, secret, &err),
 			 CT_ERR_EXISTS);
 	assert_int_equal(store_user_totp_reset(f.st, &f.who, uid, &err), CT_OK);
 	assert_int_equal(test_journal_count(&f, "user.totp_reset", uid), 1);
-	assert_int_equal(store_user_security_get(f.st, uid, &sec, &err),
-			 CT_OK);
+	assert_int_equal(store_user_security_get(f.st, uid, &sec, &err), CT_OK);
 	assert_false(sec.totp_enrolled);
 	assert_false(sec.totp_pending);
 	assert_int_equal(store_user_totp_begin(f.st, &f.who, uid, secret, &err),

@@ -121,8 +121,8 @@ test_active_until_expiry(void **state)
 	assert_int_equal(n, 1);
 	assert_string_equal(act[0].id, g2.id);
 	assert_int_equal(store_break_glass_active(b.f.st, b.uid,
-						  TEST_NOW + 7200, &b.f.a,
-						  &act, &n, &err),
+						  TEST_NOW + 7200, &b.f.a, &act,
+						  &n, &err),
 			 CT_OK);
 	assert_int_equal(n, 0);
 	assert_int_equal(store_break_glass_active(b.f.st, b.f.org.id, TEST_NOW,
@@ -184,9 +184,9 @@ test_list_and_review(void **state)
 						  "Nogmaals", &err),
 			 CT_ERR_CONFLICT);
 	assert_non_null(strstr(err.message, "privacy:officer"));
-	assert_int_equal(store_break_glass_review(b.f.st, &b.f.who, "nope",
-						  NULL, &err),
-			 CT_ERR_NOTFOUND);
+	assert_int_equal(
+		store_break_glass_review(b.f.st, &b.f.who, "nope", NULL, &err),
+		CT_ERR_NOTFOUND);
 	assert_int_equal(test_journal_count(&b.f, "break_glass.review", g1.id),
 			 1);
 

@@ -45,9 +45,9 @@ test_create_and_get(void **state)
 	assert_int_equal(s.absolute_expires_at, TEST_NOW + ABSOLUTE);
 	assert_false(s.totp_verified);
 
-	assert_int_equal(store_session_get(f.st, hash, TEST_NOW + 10, &got,
-					   &err),
-			 CT_OK);
+	assert_int_equal(
+		store_session_get(f.st, hash, TEST_NOW + 10, &got, &err),
+		CT_OK);
 	assert_string_equal(got.id, s.id);
 	assert_string_equal(got.user_id, uid);
 	assert_string_equal(got.token_hash, hash);
@@ -55,8 +55,8 @@ test_create_and_get(void **state)
 	assert_int_equal(store_session_create(f.st, uid, hash, TEST_NOW, IDLE,
 					      ABSOLUTE, &got, &err),
 			 CT_ERR_EXISTS);
-	assert_int_equal(store_session_create(f.st, uid, "abc", TEST_NOW,
-					      IDLE, ABSOLUTE, &got, &err),
+	assert_int_equal(store_session_create(f.st, uid, "abc", TEST_NOW, IDLE,
+					      ABSOLUTE, &got, &err),
 			 CT_ERR_INVALID);
 	assert_int_equal(store_session_get(f.st, "ABC", TEST_NOW, &got, &err),
 			 CT_ERR_INVALID);
@@ -92,9 +92,9 @@ test_idle_expiry_and_touch(void **state)
 	assert_int_equal(store_session_touch(f.st, s.id, TEST_NOW + IDLE - 1,
 					     IDLE, &err),
 			 CT_OK);
-	assert_int_equal(store_session_get(f.st, hash, TEST_NOW + IDLE + 5,
-					   &got, &err),
-			 CT_OK);
+	assert_int_equal(
+		store_session_get(f.st, hash, TEST_NOW + IDLE + 5, &got, &err),
+		CT_OK);
 	assert_int_equal(got.last_seen_at, TEST_NOW + IDLE - 1);
 	assert_int_equal(got.idle_expires_at, TEST_NOW + 2 * IDLE - 1);
 	/* Untouched for the idle time: gone, and deleted. */
@@ -127,14 +127,14 @@ test_absolute_expiry(void **state)
 	for (t = TEST_NOW + 1200; t < TEST_NOW + ABSOLUTE; t += 1200)
 		assert_int_equal(store_session_touch(f.st, s.id, t, IDLE, &err),
 				 CT_OK);
-	assert_int_equal(store_session_get(f.st, hash,
-					   TEST_NOW + ABSOLUTE - 1, &got, &err),
+	assert_int_equal(store_session_get(f.st, hash, TEST_NOW + ABSOLUTE - 1,
+					   &got, &err),
 			 CT_OK);
 	/* The idle end never passes the absolute one. */
 	assert_int_equal(got.idle_expires_at, TEST_NOW + ABSOLUTE);
-	assert_int_equal(store_session_get(f.st, hash, TEST_NOW + ABSOLUTE,
-					   &got, &err),
-			 CT_ERR_NOTFOUND);
+	assert_int_equal(
+		store_session_get(f.st, hash, TEST_NOW + ABSOLUTE, &got, &err),
+		CT_ERR_NOTFOUND);
 	test_close(&f);
 }
 
@@ -181,19 +181,19 @@ test_totp_flag_delete_and_purge(void **state)
 
 	/* Purge removes only what has expired. */
 	new_session(&f, uid, &s1, h1);
-	assert_int_equal(store_session_touch(f.st, s1.id, TEST_NOW + 1000,
-					     IDLE, &err),
-			 CT_OK);
-	assert_int_equal(store_session_purge(f.st, TEST_NOW + IDLE, &removed,
-					     &err),
-			 CT_OK);
+	assert_int_equal(
+		store_session_touch(f.st, s1.id, TEST_NOW + 1000, IDLE, &err),
+		CT_OK);
+	assert_int_equal(
+		store_session_purge(f.st, TEST_NOW + IDLE, &removed, &err),
+		CT_OK);
 	assert_int_equal(removed, 1); /* s3, untouched */
-	assert_int_equal(store_session_get(f.st, h1, TEST_NOW + IDLE, &got,
-					   &err),
-			 CT_OK);
-	assert_int_equal(store_session_purge(f.st, TEST_NOW + ABSOLUTE,
-					     &removed, &err),
-			 CT_OK);
+	assert_int_equal(
+		store_session_get(f.st, h1, TEST_NOW + IDLE, &got, &err),
+		CT_OK);
+	assert_int_equal(
+		store_session_purge(f.st, TEST_NOW + ABSOLUTE, &removed, &err),
+		CT_OK);
 	assert_int_equal(removed, 1);
 	assert_int_equal(
 		test_raw_count(f.path, "SELECT count(*) FROM sessions"), 0);

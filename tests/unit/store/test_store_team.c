@@ -26,9 +26,8 @@ test_owner_is_member_from_creation(void **state)
 
 	(void)state;
 	test_open(&f, 1);
-	assert_int_equal(store_team_list(f.st, f.kase.id, 0, &f.a, &m, &n,
-					 &err),
-			 CT_OK);
+	assert_int_equal(
+		store_team_list(f.st, f.kase.id, 0, &f.a, &m, &n, &err), CT_OK);
 	assert_int_equal(n, 1);
 	assert_string_equal(m[0].org_id, f.org.id);
 	assert_string_equal(m[0].org_name, "Politie Amsterdam");
@@ -37,9 +36,9 @@ test_owner_is_member_from_creation(void **state)
 	assert_int_equal(m[0].added_at, TEST_NOW);
 	assert_true(m[0].is_owner);
 	assert_int_equal(m[0].removed_at, 0);
-	assert_int_equal(store_team_org_ids(f.st, f.kase.id, &f.a, &ids, &n,
-					    &err),
-			 CT_OK);
+	assert_int_equal(
+		store_team_org_ids(f.st, f.kase.id, &f.a, &ids, &n, &err),
+		CT_OK);
 	assert_int_equal(n, 1);
 	assert_string_equal(ids[0], f.org.id);
 	/* The owner cannot leave. */
@@ -68,29 +67,29 @@ test_add_remove_history_and_journal(void **state)
 	test_org_add(&f, "CAW Oost", caw);
 	test_org_add(&f, "GGZ Noord", ggz);
 	f.now += 60;
-	assert_int_equal(store_team_add(f.st, &f.who, f.kase.id, caw, REASON,
-					&err),
-			 CT_OK);
+	assert_int_equal(
+		store_team_add(f.st, &f.who, f.kase.id, caw, REASON, &err),
+		CT_OK);
 	f.now += 60;
-	assert_int_equal(store_team_add(f.st, &f.who, f.kase.id, ggz, REASON,
-					&err),
-			 CT_OK);
-	assert_int_equal(store_team_add(f.st, &f.who, f.kase.id, caw, REASON,
-					&err),
-			 CT_ERR_EXISTS);
-	assert_int_equal(store_team_add(f.st, &f.who, f.kase.id, caw, "kort",
-					&err),
-			 CT_ERR_INVALID);
+	assert_int_equal(
+		store_team_add(f.st, &f.who, f.kase.id, ggz, REASON, &err),
+		CT_OK);
+	assert_int_equal(
+		store_team_add(f.st, &f.who, f.kase.id, caw, REASON, &err),
+		CT_ERR_EXISTS);
+	assert_int_equal(
+		store_team_add(f.st, &f.who, f.kase.id, caw, "kort", &err),
+		CT_ERR_INVALID);
 	assert_int_equal(store_team_add(f.st, &f.who, f.kase.id,
 					"00000000-0000-4000-8000-000000000000",
 					REASON, &err),
 			 CT_ERR_NOTFOUND);
-	assert_int_equal(store_team_add(f.st, &f.who, "nope", caw, REASON,
-					&err),
-			 CT_ERR_NOTFOUND);
-	assert_int_equal(store_team_add(f.st, NULL, f.kase.id, caw, REASON,
-					&err),
-			 CT_ERR_INVALID);
+	assert_int_equal(
+		store_team_add(f.st, &f.who, "nope", caw, REASON, &err),
+		CT_ERR_NOTFOUND);
+	assert_int_equal(
+		store_team_add(f.st, NULL, f.kase.id, caw, REASON, &err),
+		CT_ERR_INVALID);
 
 	f.now += 60;
 	assert_int_equal(store_team_remove(f.st, &f.who, f.kase.id, caw,
@@ -99,23 +98,21 @@ test_add_remove_history_and_journal(void **state)
 	assert_int_equal(store_team_remove(f.st, &f.who, f.kase.id, caw,
 					   "Hulpverlening afgerond", &err),
 			 CT_ERR_NOTFOUND);
-	assert_int_equal(store_team_org_ids(f.st, f.kase.id, &f.a, &ids, &n,
-					    &err),
-			 CT_OK);
+	assert_int_equal(
+		store_team_org_ids(f.st, f.kase.id, &f.a, &ids, &n, &err),
+		CT_OK);
 	assert_int_equal(n, 2);
 	assert_string_equal(ids[0], f.org.id);
 	assert_string_equal(ids[1], ggz);
 
 	/* Current members, owner first; the history keeps the leaver. */
-	assert_int_equal(store_team_list(f.st, f.kase.id, 0, &f.a, &m, &n,
-					 &err),
-			 CT_OK);
+	assert_int_equal(
+		store_team_list(f.st, f.kase.id, 0, &f.a, &m, &n, &err), CT_OK);
 	assert_int_equal(n, 2);
 	assert_true(m[0].is_owner);
 	assert_string_equal(m[1].org_id, ggz);
-	assert_int_equal(store_team_list(f.st, f.kase.id, 1, &f.a, &m, &n,
-					 &err),
-			 CT_OK);
+	assert_int_equal(
+		store_team_list(f.st, f.kase.id, 1, &f.a, &m, &n, &err), CT_OK);
 	assert_int_equal(n, 3);
 	assert_string_equal(m[1].org_id, caw);
 	assert_int_equal(m[1].removed_at, TEST_NOW + 180);
@@ -123,17 +120,15 @@ test_add_remove_history_and_journal(void **state)
 	assert_false(m[1].is_owner);
 
 	/* Joining again is a new membership. */
-	assert_int_equal(store_team_add(f.st, &f.who, f.kase.id, caw, REASON,
-					&err),
-			 CT_OK);
-	assert_int_equal(store_team_list(f.st, f.kase.id, 1, &f.a, &m, &n,
-					 &err),
-			 CT_OK);
+	assert_int_equal(
+		store_team_add(f.st, &f.who, f.kase.id, caw, REASON, &err),
+		CT_OK);
+	assert_int_equal(
+		store_team_list(f.st, f.kase.id, 1, &f.a, &m, &n, &err), CT_OK);
 	assert_int_equal(n, 4);
 
-	assert_int_equal(store_journal_list(f.st, f.kase.id, &f.a, &e, &n,
-					    &err),
-			 CT_OK);
+	assert_int_equal(
+		store_journal_list(f.st, f.kase.id, &f.a, &e, &n, &err), CT_OK);
 	for (i = 0; i < n; i++) {
 		adds += strcmp(e[i].action, "team.add") == 0;
 		removes += strcmp(e[i].action, "team.remove") == 0;
@@ -161,32 +156,32 @@ test_case_list_by_member(void **state)
 	assert_int_equal(store_case_create(f.st, &f.who, &c2, &err), CT_OK);
 	store_case_filter_init(&flt);
 	flt.member_org_id = caw;
-	assert_int_equal(store_case_list(f.st, &flt, &f.a, &list, &n, &total,
-					 &err),
-			 CT_OK);
+	assert_int_equal(
+		store_case_list(f.st, &flt, &f.a, &list, &n, &total, &err),
+		CT_OK);
 	assert_int_equal(total, 0);
 	assert_int_equal(store_team_add(f.st, &f.who, c2.id, caw, REASON, &err),
 			 CT_OK);
-	assert_int_equal(store_case_list(f.st, &flt, &f.a, &list, &n, &total,
-					 &err),
-			 CT_OK);
+	assert_int_equal(
+		store_case_list(f.st, &flt, &f.a, &list, &n, &total, &err),
+		CT_OK);
 	assert_int_equal(total, 1);
 	assert_int_equal(n, 1);
 	assert_string_equal(list[0].id, c2.id);
 	/* The owner sees both through its own membership. */
 	flt.member_org_id = f.org.id;
-	assert_int_equal(store_case_list(f.st, &flt, &f.a, &list, &n, &total,
-					 &err),
-			 CT_OK);
+	assert_int_equal(
+		store_case_list(f.st, &flt, &f.a, &list, &n, &total, &err),
+		CT_OK);
 	assert_int_equal(total, 2);
 	/* After leaving, the case drops off the list. */
 	flt.member_org_id = caw;
 	assert_int_equal(store_team_remove(f.st, &f.who, c2.id, caw,
 					   "Hulpverlening afgerond", &err),
 			 CT_OK);
-	assert_int_equal(store_case_list(f.st, &flt, &f.a, &list, &n, &total,
-					 &err),
-			 CT_OK);
+	assert_int_equal(
+		store_case_list(f.st, &flt, &f.a, &list, &n, &total, &err),
+		CT_OK);
 	assert_int_equal(total, 0);
 	assert_int_equal(n, 0);
 	test_close(&f);

@@ -39,9 +39,9 @@ test_create_get_list_revoke(void **state)
 			 CT_OK);
 	assert_true(ct_uuid_valid(t.id));
 	assert_int_equal(t.created_at, TEST_NOW);
-	assert_int_equal(store_api_token_get(f.st, hash, TEST_NOW, &f.a, &got,
-					     &err),
-			 CT_OK);
+	assert_int_equal(
+		store_api_token_get(f.st, hash, TEST_NOW, &f.a, &got, &err),
+		CT_OK);
 	assert_string_equal(got.id, t.id);
 	assert_string_equal(got.user_id, uid);
 	assert_string_equal(got.scopes, "case.read,person.read");
@@ -147,9 +147,9 @@ test_expiry(void **state)
 	assert_int_equal(store_api_token_get(f.st, hash, TEST_NOW + 3600, &f.a,
 					     &got, &err),
 			 CT_ERR_NOTFOUND);
-	assert_int_equal(store_api_token_get(f.st, "bad", TEST_NOW, &f.a, &got,
-					     &err),
-			 CT_ERR_INVALID);
+	assert_int_equal(
+		store_api_token_get(f.st, "bad", TEST_NOW, &f.a, &got, &err),
+		CT_ERR_INVALID);
 	test_close(&f);
 }
 
