@@ -83,6 +83,16 @@ test: deps lint
 bench: build
 	./$(BUILD)/bench/bench_store
 
+# Real fuzzing, not part of `make test`: a clang build with libFuzzer and
+# the sanitizers in $(BUILD_FUZZ), each parser's fuzzer for FUZZ_SECONDS
+# (tests/fuzz/README.md). `make test` runs the same targets briefly.
+BUILD_FUZZ ?= build-fuzz
+FUZZ_SECONDS ?= 30
+.PHONY: fuzz
+fuzz: deps
+	@sh tools/install-deps.sh clang libclang-rt-dev
+	BUILD_FUZZ=$(BUILD_FUZZ) FUZZ_SECONDS=$(FUZZ_SECONDS) sh tools/fuzz-run.sh
+
 clean:
 	rm -rf $(BUILD) $(BUILD_SAN)
 
