@@ -1,0 +1,241 @@
+"""
+conftest.py - the API test harness: a real `casustafel serve` on a fresh
+demo database, and logged-in clients.
+
+* The binary comes from CASUSTAFEL_BIN (meson sets it); nothing is built
+  here. The environment is stripped of CASUSTAFEL_* variables except the
+  ones the harness sets, so a developer's settings never leak in.
+* One demo database per test session (`init` + `demo --cases 40`) in a
+  temporary directory; the shared demo password, the administrator's
+  one-time password and every demo user's TOTP secret are read from what
+  the commands print. With CASUSTAFEL_TEST_PG set (a libpq URI of a
+  throw-away PostgreSQL server, tools/pg-test-server.sh) a fresh
+  PostgreSQL database is created and used instead of the SQLite file.
+* `start_server(**settings)` starts `serve --port 0` with extra settings
+  as CASUSTAFEL_<KEY> variables (short lock-outs, short sessions), reads
+  the real port from the line "Casustafel luistert op http://...", waits
+  for /health and stops it with SIGTERM at the end of the session, also
+  when a test failed; a server must stop with status 0.
+* Clients: `server.client(username)` logs in with the password and, for
+  users with a second factor, the current TOTP code computed here with
+  hmac/hashlib (RFC 6238). A client sends the session cookie itself
+  (the cookie is Secure, and the test server speaks plain HTTP) and the
+  X-CSRF-Token header on every request.
+"""
+import base64
+import hashlib
+import hmac
+import os
+import re
+import signal
+import struct
+import subprocess
+import tempfile
+import time
+import uuid
+
+import pytest
+import requests
+
+BIN = os.environ.get("CASUSTAFEL_BIN", "build/casustafel")
+DEMO_CASES = 40
+START_TIMEOUT = 20  # seconds
+LISTEN_RE = re.compile(r"Casustafel luistert op (http://\S+?)/?$", re.M)
+
+
+def totp(secret, at=None, step_offset=0):
+    """The RFC 6238 code (SHA1, 6 digits, 30 s) of a base32 secret."""
+    key = base64.b32decode(secret + "=" * (-len(secret) % 8))
+    step = int((time.time() if at is None else at) // 30) + step_offset
+    mac = hmac.new(key, struct.pack(">Q", step), hashlib.sha1).digest()
+    off = mac[-1] & 15
+    code = (struct.unpack(">I", mac[off:off + 4])[0] & 0x7FFFFFFF) % 10**6
+    return "%06d" % code
+
+
+def wait_next_step():
+    """Sleep into the next 30-second TOTP step (a fresh code)."""
+    time.sleep(30 - time.time() % 30 + 0.2)
+
+
+def clean_env(extra=None):
+    env = {k: v for k, v in os.environ.items()
+           if not k.startswith("CASUSTAFEL_")}
+    env.update(extra or {})
+    return env
+
+
+def run(args, env):
+    r = subprocess.run([BIN] + args, env=env, capture_output=True,
+                       text=True, timeout=300)
+    assert r.returncode == 0, "%s: %s%s" % (args, r.stdout, r.stderr)
+    return r.stdout
+
+
+def pg_fresh_database(base_uri):
+    """Create an empty database on the test server; return its URI."""
+    name = "ct_api_" + uuid.uuid4().hex[:12]
+    psql = "psql"
+    for v in ("17", "16", "15"):
+        cand = "/usr/lib/postgresql/%s/bin/psql" % v
+        if os.path.exists(cand):
+            psql = cand
+            break
+    subprocess.run([psql, base_uri, "-v", "ON_ERROR_STOP=1", "-qc",
+                    "CREATE DATABASE %s" % name], check=True,
+                   capture_output=True, timeout=60)
+    return re.sub(r"/[^/?]*(\?|$)", "/" + name + r"\1", base_uri, count=1)
+
+
+class Demo:
+    """The demo database and what `init` and `demo` printed."""
+
+    def __init__(self, tmp):
+        self.tmp = tmp
+        self.key_file = os.path.join(tmp, "server.key")
+        pg = os.environ.get("CASUSTAFEL_TEST_PG")
+        self.database = (pg_fresh_database(pg) if pg
+                         else os.path.join(tmp, "casustafel.db"))
+        self.env = clean_env({"CASUSTAFEL_DATABASE": self.database,
+                              "CASUSTAFEL_KEY_FILE": self.key_file})
+        init = run(["init"], self.env)
+        demo = run(["demo", "--cases", str(DEMO_CASES)], self.env)
+        m = re.search(r"Eenmalig wachtwoord: (\S+)", init)
+        self.admin_password = m.group(1) if m else None
+        self.password = re.search(
+            r"demowachtwoord voor de nieuwe gebruikers: (\S+)",
+            demo).group(1)
+        self.secrets = dict(re.findall(r"^  (\S+)\s+([A-Z2-7]{32})$", demo,
+                                       re.M))
+        assert "coordinator.ams" in self.secrets, demo
+
+
+class Client(requests.Session):
+    """A logged-in user: session cookie and CSRF token on every request."""
+
+    def __init__(self, server, username):
+        super().__init__()
+        self.server = server
+        self.username = username
+        self.csrf = None
+        self.cookie = None
+
+    def url(self, path):
+        return self.server.url(path)
+
+    def use_login(self, r):
+        """Take the cookie and CSRF token of a successful answer."""
+        m = re.search(r"ct_session=([^;]*)", r.headers.get("Set-Cookie", ""))
+        assert m, r.headers
+        self.cookie = m.group(1)
+        self.headers["Cookie"] = "ct_session=" + self.cookie
+        self.csrf = r.json()["csrf_token"]
+        self.headers["X-CSRF-Token"] = self.csrf
+
+
+class Server:
+    """One running `casustafel serve`."""
+
+    def __init__(self, demo, settings):
+        self.demo = demo
+        extra = dict(demo.env)
+        for key, value in settings.items():
+            extra["CASUSTAFEL_" + key.upper()] = str(value)
+        self.env = extra
+        self.proc = subprocess.Popen(
+            [BIN, "serve", "--port", "0"], env=extra,
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        self.base = self._read_url()
+        self._wait_health()
+
+    def _read_url(self):
+        deadline = time.time() + START_TIMEOUT
+        while time.time() < deadline:
+            line = self.proc.stdout.readline()
+            if not line:
+                break
+            m = LISTEN_RE.search(line)
+            if m:
+                return m.group(1)
+        self.proc.kill()
+        out, err = self.proc.communicate(timeout=10)
+        raise AssertionError("server did not start: %s%s" % (out, err))
+
+    def _wait_health(self):
+        for _ in range(200):
+            try:
+                if requests.get(self.url("/health"), timeout=1).ok:
+                    return
+            except requests.ConnectionError:
+                pass
+            time.sleep(0.05)
+        raise AssertionError("no /health from " + self.base)
+
+    def url(self, path):
+        return self.base + path
+
+    def login(self, username, password=None):
+        """POST /api/v1/session; the raw answer."""
+        if password is None:
+            password = self.demo.password
+        return requests.post(self.url("/api/v1/session"),
+                             json={"username": username,
+                                   "password": password})
+
+    def client(self, username, password=None, second_factor=True):
+        """A logged-in client; with second_factor, TOTP given too."""
+        c = Client(self, username)
+        r = self.login(username, password)
+        assert r.status_code == 200, r.text
+        c.use_login(r)
+        secret = self.demo.secrets.get(username)
+        if second_factor and secret:
+            r = c.post(self.url("/api/v1/session/totp"),
+                       json={"code": totp(secret)})
+            if r.status_code == 401:  # code of this step already used
+                wait_next_step()
+                r = c.post(self.url("/api/v1/session/totp"),
+                           json={"code": totp(secret)})
+            assert r.status_code == 200, r.text
+        return c
+
+    def stop(self):
+        if self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGTERM)
+        try:
+            out, err = self.proc.communicate(timeout=30)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            out, err = self.proc.communicate()
+            raise AssertionError("server did not stop on SIGTERM")
+        return self.proc.returncode, out, err
+
+
+@pytest.fixture(scope="session")
+def demo():
+    with tempfile.TemporaryDirectory(prefix="ct-api-") as tmp:
+        yield Demo(tmp)
+
+
+@pytest.fixture(scope="session")
+def start_server(demo):
+    servers = []
+
+    def start(**settings):
+        s = Server(demo, settings)
+        servers.append(s)
+        return s
+
+    yield start
+    failures = []
+    for s in servers:
+        code, out, err = s.stop()
+        if code != 0:
+            failures.append("exit %s: %s" % (code, err[-4000:]))
+    assert not failures, failures
+
+
+@pytest.fixture(scope="session")
+def server(start_server):
+    """The default server (default settings, Secure cookies)."""
+    return start_server()
