@@ -12,12 +12,16 @@ BUILD_SAN ?= build-san
 DATA_DIR  ?= var
 DB        ?= $(DATA_DIR)/casustafel.db
 DEMO_CASES ?= 300
+# The server key (seals TOTP secrets) and the demo logins printed once.
+KEY_FILE  ?= $(DATA_DIR)/casustafel.key
+LOGINS    ?= $(DATA_DIR)/demo-aanmeldingen.txt
+demo-db run: export CASUSTAFEL_KEY_FILE = $(KEY_FILE)
 
 # Debian packages the project needs (build, libraries, test tools).
 DEB_PACKAGES = gcc libc6-dev pkg-config meson ninja-build python3 \
 	libsodium-dev libsqlite3-dev libjansson-dev libcmocka-dev \
 	libmicrohttpd-dev liboath-dev \
-	python3-pytest
+	python3-pytest python3-requests wrk oathtool
 
 .PHONY: all deps build build-san run demo-db test test-unit test-san lint bench clean distclean
 
@@ -45,21 +49,24 @@ demo-db: build
 	@if [ ! -f $(DB) ]; then \
 		echo "== Nieuwe database $(DB) met demodata"; \
 		./$(BUILD)/casustafel --db $(DB) init && \
-		./$(BUILD)/casustafel --db $(DB) demo --cases $(DEMO_CASES) || { rm -f $(DB) $(DB)-wal $(DB)-shm; exit 1; }; \
+		( umask 077; ./$(BUILD)/casustafel --db $(DB) demo --cases $(DEMO_CASES) > $(LOGINS) ) || { cat $(LOGINS) 2>/dev/null; rm -f $(DB) $(DB)-wal $(DB)-shm $(LOGINS); exit 1; }; \
+		cat $(LOGINS); \
 	else \
 		echo "== Bestaande database $(DB) (verwijder het bestand voor een nieuwe)"; \
 		./$(BUILD)/casustafel --db $(DB) migrate; \
 	fi
 
+# Prints the demo logins (kept in $(LOGINS), readable only by you) and
+# runs the server in the foreground; Ctrl-C stops it.
 run: demo-db
-	@echo
-	@./$(BUILD)/casustafel --db $(DB) case list --limit 5
 	@./$(BUILD)/casustafel --db $(DB) audit verify
 	@echo
-	@echo "De database staat in $(DB). Probeer:"
-	@echo "  ./$(BUILD)/casustafel --db $(DB) case list"
-	@echo "  ./$(BUILD)/casustafel --db $(DB) case show <referentie>"
-	@echo "  ./$(BUILD)/casustafel --help"
+	@echo "== Demo-aanmeldingen (bewaard in $(LOGINS)):"
+	@if [ -f $(LOGINS) ]; then sed -n '/^Gedeeld demowachtwoord/,$$p' $(LOGINS); \
+	else echo "  (niet bewaard; verwijder $(DB) voor een nieuwe demodatabase)"; fi
+	@echo
+	@echo "Inloggen met curl en de TOTP-code uit oathtool: zie README.md."
+	@exec ./$(BUILD)/casustafel --db $(DB) serve
 
 lint:
 	@/usr/bin/python3 tools/check-includes.py src
@@ -82,6 +89,7 @@ test: deps lint
 
 bench: build
 	./$(BUILD)/bench/bench_store
+	sh bench/api/run.sh $(BUILD)
 
 # Real fuzzing, not part of `make test`: a clang build with libFuzzer and
 # the sanitizers in $(BUILD_FUZZ), each parser's fuzzer for FUZZ_SECONDS
