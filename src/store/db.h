@@ -78,6 +78,41 @@ struct db_stmt {
 };
 
 extern const struct db_driver db_sqlite_driver;
+extern const struct db_driver db_pg_driver;
+
+/*
+ * Which driver a target names: `postgresql://...`, `postgres://...` and
+ * key=value conninfo starting with "host=" or "dbname=" are PostgreSQL;
+ * anything else is the path of an SQLite file.
+ */
+int db_is_pg_target(const char *target);
+const struct db_driver *db_driver_for(const char *target);
+
+static inline enum ct_err
+db_open(const char *target, unsigned flags, struct db **out,
+	struct ct_error *err)
+{
+	return db_driver_for(target)->open(target, flags, out, err);
+}
+
+/*
+ * PostgreSQL: the advisory lock every write transaction takes (the
+ * equivalent of SQLite's BEGIN IMMEDIATE); "CTAF" as a number.
+ */
+#define DB_PG_WRITE_LOCK_KEY "1129595206"
+
+/*
+ * PostgreSQL, for tests and tools: how long a writer waits for the write
+ * lock before CT_ERR_BUSY (default 5 s, as SQLite's busy timeout); and
+ * the conninfo of base (URI or key=value)
+ * with its database replaced by dbname, as key=value text starting with
+ * "dbname=", appended to out.
+ */
+struct sbuf;
+enum ct_err db_pg_set_lock_timeout(struct db *db, int ms,
+				   struct ct_error *err);
+enum ct_err db_pg_target_with_dbname(const char *base, const char *dbname,
+				     struct sbuf *out, struct ct_error *err);
 
 /* The SQLite application_id that marks a Casustafel database ("CTAF"). */
 #define DB_SQLITE_APPLICATION_ID 0x43544146

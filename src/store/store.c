@@ -329,7 +329,7 @@ store_open(const char *path, unsigned flags, struct store **out,
 		dbflags |= DB_OPEN_CREATE;
 	if (flags & STORE_OPEN_READONLY)
 		dbflags |= DB_OPEN_READONLY;
-	rc = db_sqlite_driver.open(path, dbflags, &db, err);
+	rc = db_open(path, dbflags, &db, err);
 	if (rc)
 		return rc;
 	st = ct_calloc(1, sizeof(*st));
@@ -346,7 +346,7 @@ store_open(const char *path, unsigned flags, struct store **out,
 				  "versie van Casustafel (schema %d, deze "
 				  "versie kent %d). Werk Casustafel bij; de "
 				  "database is niet veranderd.",
-				  path, st->schema_version,
+				  db_target(st->db), st->schema_version,
 				  store_schema_latest());
 		goto fail;
 	}

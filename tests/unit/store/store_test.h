@@ -2,6 +2,15 @@
  * store_test.h - fixtures shared by the store's unit tests: a fresh
  * database file in its own temporary directory, a fixed clock, and
  * valid records to build on. Include after <cmocka.h>.
+ *
+ * Two backends: by default each test gets an SQLite file; when the
+ * environment has CASUSTAFEL_TEST_PG (a base conninfo or URI, e.g. from
+ * tools/pg-test-server.sh) each test gets a fresh PostgreSQL database,
+ * ct_test_<random>, created through a maintenance connection to the base
+ * and dropped by test_rmdir(). f->path is then that database's conninfo,
+ * so store_open(f->path), test_raw_sql() and test_raw_count() work alike
+ * on both. Tests of SQLite-only behaviour (the file itself) are
+ * registered only when test_pg_base() is NULL.
  */
 #ifndef CT_TEST_STORE_TEST_H
 #define CT_TEST_STORE_TEST_H
@@ -16,13 +25,19 @@
 #include "core/model.h"
 #include "store/store.h"
 #include "store/store_int.h"
+#include "util/sbuf.h"
+#include "util/uuid.h"
+
+#define TEST_PG_ENV "CASUSTAFEL_TEST_PG"
+#define TEST_PG_NAME_SIZE 48
 
 /* 2026-07-13T10:00:00Z, a Monday. */
 #define TEST_NOW INT64_C(1783936800)
 
 struct store_fixture {
 	char dir[64];
-	char path[96];
+	char path[512]; /* SQLite file, or PostgreSQL conninfo */
+	char pgname[TEST_PG_NAME_SIZE]; /* PostgreSQL database, or "" */
 	struct store *st;
 	int64_t now;
 	struct arena a;
@@ -37,12 +52,80 @@ test_clock(void *ctx)
 	return *(int64_t *)ctx;
 }
 
+/* The PostgreSQL base conninfo when testing on PostgreSQL, else NULL. */
+static inline const char *
+test_pg_base(void)
+{
+	const char *v = getenv(TEST_PG_ENV);
+
+	return v && *v ? v : NULL;
+}
+
+/* Run one statement on the PostgreSQL maintenance database. */
+static inline void
+test_pg_admin(const char *sql)
+{
+	struct ct_error err;
+	struct db *db = NULL;
+
+	if (db_open(test_pg_base(), 0, &db, &err) != CT_OK)
+		fail_msg("PostgreSQL maintenance connection: %s", err.message);
+	if (db_exec(db, sql, &err) != CT_OK)
+		fail_msg("%s: %s", sql, err.message);
+	db_close(db);
+}
+
+/* A fresh, empty PostgreSQL database for f; f->path is its conninfo. */
+static inline void
+test_pg_create(struct store_fixture *f)
+{
+	char uuid[CT_UUID_SIZE], sql[128];
+	struct ct_error err;
+	struct sbuf target;
+	size_t i, n = 0;
+
+	ct_uuid_new(uuid);
+	n = (size_t)snprintf(f->pgname, sizeof(f->pgname), "ct_test_");
+	for (i = 0; uuid[i] && n + 1 < sizeof(f->pgname); i++)
+		if (uuid[i] != '-')
+			f->pgname[n++] = uuid[i];
+	f->pgname[n] = '\0';
+	snprintf(sql, sizeof(sql), "CREATE DATABASE %s", f->pgname);
+	test_pg_admin(sql);
+	sbuf_init(&target, SBUF_MAX_SMALL);
+	assert_int_equal(db_pg_target_with_dbname(test_pg_base(), f->pgname,
+						  &target, &err),
+			 CT_OK);
+	assert_true(target.len < sizeof(f->path));
+	snprintf(f->path, sizeof(f->path), "%s", target.buf);
+	sbuf_release(&target);
+}
+
+/* What messages call the database: the file, or the PostgreSQL name. */
+static inline const char *
+test_db_name(const struct store_fixture *f)
+{
+	return f->pgname[0] ? f->pgname : f->path;
+}
+
+/* A temporary directory and an SQLite path in it, whatever the backend. */
+static inline void
+test_tmpdir_sqlite(struct store_fixture *f)
+{
+	snprintf(f->dir, sizeof(f->dir), "/tmp/ct-store-test-XXXXXX");
+	assert_non_null(mkdtemp(f->dir));
+	snprintf(f->path, sizeof(f->path), "%s/case.db", f->dir);
+}
+
 static inline void
 test_tmpdir(struct store_fixture *f)
 {
 	snprintf(f->dir, sizeof(f->dir), "/tmp/ct-store-test-XXXXXX");
 	assert_non_null(mkdtemp(f->dir));
-	snprintf(f->path, sizeof(f->path), "%s/case.db", f->dir);
+	if (test_pg_base())
+		test_pg_create(f);
+	else
+		snprintf(f->path, sizeof(f->path), "%s/case.db", f->dir);
 }
 
 static inline void
@@ -62,6 +145,14 @@ test_rmdir(struct store_fixture *f)
 	}
 	closedir(d);
 	rmdir(f->dir);
+	if (f->pgname[0]) {
+		char sql[128];
+
+		snprintf(sql, sizeof(sql), "DROP DATABASE %s WITH (FORCE)",
+			 f->pgname);
+		test_pg_admin(sql);
+		f->pgname[0] = '\0';
+	}
 }
 
 static inline void
@@ -149,6 +240,18 @@ test_raw_sql(const char *path, const char *sql)
 	sqlite3 *h = NULL;
 	char *msg = NULL;
 
+	if (db_is_pg_target(path)) {
+		struct ct_error err;
+		struct db *db = NULL;
+
+		if (db_open(path, 0, &db, &err) != CT_OK)
+			fail_msg("raw connection: %s", err.message);
+		if (db_exec(db, sql, &err) != CT_OK)
+			fail_msg("raw sql failed: %s", err.message);
+		db_close(db);
+		return;
+	}
+
 	assert_int_equal(sqlite3_open(path, &h), SQLITE_OK);
 	if (sqlite3_exec(h, sql, NULL, NULL, &msg) != SQLITE_OK)
 		fail_msg("raw sql failed: %s", msg ? msg : "?");
@@ -164,6 +267,22 @@ test_raw_count(const char *path, const char *sql)
 	sqlite3 *h = NULL;
 	int64_t v;
 
+	if (db_is_pg_target(path)) {
+		struct db_stmt *ps = NULL;
+		struct ct_error err;
+		struct db *db = NULL;
+		int row;
+
+		if (db_open(path, 0, &db, &err) != CT_OK)
+			fail_msg("raw connection: %s", err.message);
+		assert_int_equal(db_prepare(db, sql, &ps, &err), CT_OK);
+		assert_int_equal(db_step(ps, &row, &err), CT_OK);
+		assert_int_equal(row, 1);
+		v = db_column_int64(ps, 0);
+		db_finalize(ps);
+		db_close(db);
+		return v;
+	}
 	assert_int_equal(sqlite3_open(path, &h), SQLITE_OK);
 	assert_int_equal(sqlite3_prepare_v2(h, sql, -1, &s, NULL), SQLITE_OK);
 	assert_int_equal(sqlite3_step(s), SQLITE_ROW);

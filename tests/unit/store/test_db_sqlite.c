@@ -18,7 +18,7 @@ open_db(struct store_fixture *f)
 	struct db *db = NULL;
 
 	memset(f, 0, sizeof(*f));
-	test_tmpdir(f);
+	test_tmpdir_sqlite(f); /* this driver's own test: always a file */
 	assert_int_equal(
 		db_sqlite_driver.open(f->path, DB_OPEN_CREATE, &db, &err),
 		CT_OK);
