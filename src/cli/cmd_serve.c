@@ -29,6 +29,14 @@
 #include "util/totp.h"
 #include "util/banned.h"
 
+/*
+ * Server threads. A case read waits for its access-log record to commit;
+ * the group commit only pays off when many requests wait on one fsync at
+ * once, so the pool is much larger than the number of cores (the threads
+ * mostly sleep). Each thread has its own store connection.
+ */
+#define SERVE_THREADS 64
+
 static const char serve_help[] =
 	"Gebruik: casustafel serve [--listen ADRES] [--port N]\n"
 	"\n"
@@ -117,6 +125,7 @@ serve_run(struct cli_ctx *ctx, const struct config *cfg, const char *listen,
 	memset(&hcfg, 0, sizeof(hcfg));
 	hcfg.bind_address = listen;
 	hcfg.port = port;
+	hcfg.threads = SERVE_THREADS;
 	hcfg.hooks = app_router_hooks;
 	rc = http_server_start(&hcfg, app_routes, app_routes_count, app, &srv,
 			       &err);
