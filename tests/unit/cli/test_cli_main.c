@@ -100,13 +100,13 @@ test_config_errors(void **state)
 	snprintf(conf, sizeof(conf), "%s/ct.conf", t.dir);
 	f = fopen(conf, "w");
 	assert_non_null(f);
-	fputs("# test\nlog_level = warn\nlisten = 0.0.0.0\n", f);
+	fputs("# test\nlog_level = warn\nluister = 0.0.0.0\n", f);
 	fclose(f);
 	assert_int_equal(
 		main_run(&t, no_env, "--config", conf, "org", "list", NULL), 1);
 	assert_non_null(strstr(t.err, conf));
 	assert_non_null(strstr(t.err, "regel 3"));
-	assert_non_null(strstr(t.err, "listen"));
+	assert_non_null(strstr(t.err, "luister"));
 	unlink(conf);
 
 	/* The database from the environment; it does not exist. */
