@@ -21,9 +21,11 @@ demo-db run: export CASUSTAFEL_KEY_FILE = $(KEY_FILE)
 DEB_PACKAGES = gcc libc6-dev pkg-config meson ninja-build python3 \
 	libsodium-dev libsqlite3-dev libjansson-dev libcmocka-dev \
 	libmicrohttpd-dev liboath-dev \
-	python3-pytest python3-requests wrk oathtool
+	python3-pytest python3-requests wrk oathtool \
+	postgresql libpq-dev
 
 .PHONY: all deps build build-san run demo-db test test-unit test-san lint bench clean distclean
+.PHONY: test-pg
 
 all: build
 
@@ -79,11 +81,26 @@ test-san: build-san
 	UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
 	meson test -C $(BUILD_SAN) --print-errorlogs
 
+# The suites that also run on PostgreSQL: a throw-away server
+# (tools/pg-test-server.sh, Debian's postgresql on a Unix socket in a temp
+# dir), CASUSTAFEL_TEST_PG pointing at it, and the server stopped and
+# removed afterwards whatever the outcome. Own log name, so that the
+# summary of test-unit in $(BUILD) is not overwritten.
+PG_SUITES ?= --suite pg
+test-pg: build
+	@dir=$$(mktemp -u /tmp/ct-pg-XXXXXX); \
+	uri=$$(sh tools/pg-test-server.sh start $$dir) || exit 1; \
+	trap 'sh tools/pg-test-server.sh stop '"$$dir" EXIT INT TERM; \
+	echo "== PostgreSQL-testserver: $$uri"; \
+	CASUSTAFEL_TEST_PG="$$uri" meson test -C $(BUILD) $(PG_SUITES) \
+		--logbase testlog-pg --print-errorlogs
+
 # Run both suites even when the first fails, then print one summary line.
 test: deps lint
 	@status=0; \
 	$(MAKE) --no-print-directory test-unit || status=1; \
 	$(MAKE) --no-print-directory test-san || status=1; \
+	$(MAKE) --no-print-directory test-pg || status=1; \
 	/usr/bin/python3 tools/test-summary.py $(BUILD) $(BUILD_SAN) || status=1; \
 	exit $$status
 
