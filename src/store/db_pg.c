@@ -110,8 +110,8 @@ static enum ct_err
 pg_error(struct db_pg *d, const PGresult *res, const char *what,
 	 struct ct_error *err)
 {
-	const char *state = res ? PQresultErrorField(res, PG_DIAG_SQLSTATE)
-				: NULL;
+	const char *state =
+		res ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : NULL;
 	char detail[CT_ERROR_MESSAGE_MAX / 2];
 
 	pg_first_line(res ? PQresultErrorMessage(res) : PQerrorMessage(d->c),
@@ -442,11 +442,11 @@ pg_step(struct db_stmt *s, int *row, struct ct_error *err)
 		status = PQresultStatus(st->res);
 		if (status == PGRES_COMMAND_OK) {
 			tuples = PQcmdTuples(st->res);
-			st->db->changes = *tuples ? strtoll(tuples, NULL, 10)
-						  : 0;
+			st->db->changes =
+				*tuples ? strtoll(tuples, NULL, 10) : 0;
 		} else if (status != PGRES_TUPLES_OK) {
-			enum ct_err rc = pg_error(st->db, st->res, st->sql,
-						  err);
+			enum ct_err rc =
+				pg_error(st->db, st->res, st->sql, err);
 
 			PQclear(st->res);
 			st->res = NULL;
@@ -573,7 +573,7 @@ pg_table_exists(struct db *db, const char *table, int *exists,
 		struct ct_error *err)
 {
 	struct db_pg *d = to_pg(db);
-	const char *params[1] = { table };
+	const char *params[1] = {table};
 	PGresult *res;
 	enum ct_err ret = CT_OK;
 
@@ -615,8 +615,8 @@ pg_add_kv(struct sbuf *out, const char *key, const char *val)
 }
 
 enum ct_err
-db_pg_target_with_dbname(const char *base, const char *dbname,
-			 struct sbuf *out, struct ct_error *err)
+db_pg_target_with_dbname(const char *base, const char *dbname, struct sbuf *out,
+			 struct ct_error *err)
 {
 	PQconninfoOption *opts, *o;
 	int fail;

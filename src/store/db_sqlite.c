@@ -57,7 +57,7 @@ struct db_sqlite_stmt {
 	struct db_stmt base;
 	struct db_sqlite *db;
 	sqlite3_stmt *s;
-	int bind_rc; /* first failed bind, reported by step */
+	int bind_rc;		       /* first failed bind, reported by step */
 	struct sq_cache_entry *cached; /* NULL: finalize for real */
 };
 
@@ -363,8 +363,8 @@ sq_open(const char *path, unsigned flags, struct db **out, struct ct_error *err)
 	}
 	ret = sq_exec_raw(d,
 			  "PRAGMA synchronous = FULL;"
-			  "PRAGMA foreign_keys = ON;"
-			  PAGE_CACHE_PRAGMA ";" TEMP_STORE_PRAGMA,
+			  "PRAGMA foreign_keys = ON;" PAGE_CACHE_PRAGMA
+			  ";" TEMP_STORE_PRAGMA,
 			  err);
 	if (ret)
 		goto out;
@@ -489,8 +489,8 @@ sq_stmt_get(struct db_sqlite *d, const char *sql, struct db_sqlite_stmt **out,
 		sqlite3_finalize(s);
 		return sq_error(d->path, d->h, rc, "voorbereiden", err);
 	}
-	while (tail && (*tail == ' ' || *tail == '\t' || *tail == '\n' ||
-			*tail == ';'))
+	while (tail &&
+	       (*tail == ' ' || *tail == '\t' || *tail == '\n' || *tail == ';'))
 		tail++;
 	if (!s || (tail && *tail)) {
 		/* Empty or more than one statement. */

@@ -48,14 +48,14 @@ test_target_with_dbname(void **state)
 	assert_null(strstr(out.buf, "postgres'"));
 	sbuf_reset(&out);
 	/* Quotes and backslashes in a value stay one value. */
-	assert_int_equal(db_pg_target_with_dbname("host=/tmp", "a'b\\c", &out,
-						  &err),
-			 CT_OK);
+	assert_int_equal(
+		db_pg_target_with_dbname("host=/tmp", "a'b\\c", &out, &err),
+		CT_OK);
 	assert_non_null(strstr(out.buf, "dbname='a\\'b\\\\c'"));
 	sbuf_reset(&out);
-	assert_int_equal(db_pg_target_with_dbname("postgresql://[", "x", &out,
-						  &err),
-			 CT_ERR_CONFIG);
+	assert_int_equal(
+		db_pg_target_with_dbname("postgresql://[", "x", &out, &err),
+		CT_ERR_CONFIG);
 	sbuf_release(&out);
 }
 
@@ -282,8 +282,8 @@ main(void)
 		cmocka_unit_test(test_pg_write_lock),
 		cmocka_unit_test(test_pg_errors),
 	};
-	int failed = cmocka_run_group_tests_name("offline", offline, NULL,
-						 NULL);
+	int failed =
+		cmocka_run_group_tests_name("offline", offline, NULL, NULL);
 
 	if (test_pg_base())
 		failed += cmocka_run_group_tests_name("postgresql", server,
