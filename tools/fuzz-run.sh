@@ -5,7 +5,8 @@
 # in $BUILD_FUZZ (once), the whole program instrumented for coverage, builds
 # the fuzzer_<parser> programs and runs each with its checked-in seed corpus
 # (read only) and a working corpus in $BUILD_FUZZ/fuzz-corpus/<parser> that
-# grows across runs. A crash leaves its input in $BUILD_FUZZ/fuzz-artifacts/;
+# grows across runs, with the dictionary tests/fuzz/dict/<parser>.dict if
+# there is one. A crash leaves its input in $BUILD_FUZZ/fuzz-artifacts/;
 # the script goes on with the other fuzzers and fails at the end.
 #
 #   FUZZ_SECONDS   seconds per fuzzer (default 30)
@@ -53,11 +54,15 @@ for t in $FUZZ_TARGETS; do
 	work="$BUILD_FUZZ/fuzz-corpus/$t"
 	log="$BUILD_FUZZ/fuzz-logs/$t.log"
 	mkdir -p "$work"
+	dict=""
+	if [ -f "tests/fuzz/dict/$t.dict" ]; then
+		dict="-dict=tests/fuzz/dict/$t.dict"
+	fi
 	echo "== fuzzer_$t: $FUZZ_SECONDS s"
 	if "$BUILD_FUZZ/tests/fuzz/fuzzer_$t" \
 		-max_total_time="$FUZZ_SECONDS" -max_len=8192 -timeout=10 \
 		-rss_limit_mb=2048 -print_final_stats=1 \
-		-artifact_prefix="$BUILD_FUZZ/fuzz-artifacts/$t-" \
+		-artifact_prefix="$BUILD_FUZZ/fuzz-artifacts/$t-" $dict \
 		"$work" "tests/fuzz/corpus/$t" >"$log" 2>&1; then
 		grep -E '^(Done|stat::number_of_executed_units|stat::peak_rss_mb)' "$log" || true
 		grep -E '^#[0-9]+[[:space:]]+DONE' "$log" | tail -1 || true

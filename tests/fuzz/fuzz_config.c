@@ -7,7 +7,9 @@
  * (a source applies completely or not at all; the fuzzer starts from
  * non-default settings to see that); an accepted file yields values in
  * their documented ranges, and writing those settings out as a file and
- * parsing that gives the same settings again.
+ * parsing that gives the same settings again. The shape of the file
+ * (comments, "key = value" lines, known keys given once) is checked
+ * against a reference written from config.h.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -46,6 +48,75 @@ config_equal(const struct config *a, const struct config *b)
 	       a->login_lock_seconds == b->login_lock_seconds &&
 	       a->break_glass_seconds == b->break_glass_seconds &&
 	       a->cookie_secure == b->cookie_secure;
+}
+
+static const char *const known_keys[] = {
+	"database",
+	"log_level",
+	"listen",
+	"port",
+	"key_file",
+	"session_idle_seconds",
+	"session_absolute_seconds",
+	"login_max_failures",
+	"login_lock_seconds",
+	"break_glass_seconds",
+	"cookie_secure",
+};
+
+static int
+blank(char c)
+{
+	return c == ' ' || c == '\t' || c == '\r';
+}
+
+/*
+ * The file's shape by the rules of config.h, values aside: every line
+ * blank, a comment, or "key = value" with a known key not given before.
+ * 0 when the shape is right, -1 when config_parse must refuse the file.
+ */
+static int
+reference_shape(const char *text, size_t len)
+{
+	unsigned char seen[CT_ARRAY_SIZE(known_keys)] = {0};
+	const char *p = text, *end = text + len, *eol, *eq, *ks, *ke;
+	size_t i;
+	int found;
+
+	while (p < end) {
+		eol = memchr(p, '\n', (size_t)(end - p));
+		if (!eol)
+			eol = end;
+		if (eol - p > CONFIG_LINE_MAX)
+			return -1;
+		while (p < eol && blank(*p))
+			p++;
+		if (p < eol && *p != '#') {
+			eq = memchr(p, '=', (size_t)(eol - p));
+			if (!eq)
+				return -1;
+			ks = p;
+			ke = eq;
+			while (ke > ks && blank(ke[-1]))
+				ke--;
+			found = 0;
+			for (i = 0; i < CT_ARRAY_SIZE(known_keys); i++) {
+				if (strlen(known_keys[i]) ==
+					    (size_t)(ke - ks) &&
+				    memcmp(known_keys[i], ks,
+					   (size_t)(ke - ks)) == 0) {
+					if (seen[i])
+						return -1;
+					seen[i] = 1;
+					found = 1;
+				}
+			}
+			if (!found)
+				return -1;
+		}
+		p = eol < end ? eol + 1 : end;
+	}
+	return 0;
 }
 
 /* Settings as set up before the fuzzed file is applied. */
@@ -116,6 +187,12 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	start(&before);
 	ct_error_clear(&err);
 	rc = config_parse(&c, FUZZ_NAME, (const char *)data, size, &err);
+	/* A wrong shape is always refused; a right one may fail on a value. */
+	if (size <= CONFIG_FILE_MAX &&
+	    reference_shape((const char *)data, size) != 0)
+		FUZZ_CHECK(rc != CT_OK);
+	if (rc == CT_OK)
+		FUZZ_CHECK(reference_shape((const char *)data, size) == 0);
 	if (rc) {
 		FUZZ_CHECK(rc == CT_ERR_CONFIG && err.code == CT_ERR_CONFIG);
 		FUZZ_CHECK(strncmp(err.message, FUZZ_NAME, strlen(FUZZ_NAME)) ==

@@ -11,7 +11,8 @@
  * Contract checked (router.h): router_handle always leaves a complete
  * response: a known status, a JSON object body, errors in the one shape,
  * 405 with Allow. A handler runs only for a target whose decoded path
- * has no ".", "..", control characters or encoded '/', and sees only
+ * (each segment percent-decoded on its own, checked here) has no ".",
+ * "..", control characters or encoded '/', and sees only
  * declared parameters that pass their validator again here (path
  * parameters by their type, query parameters by their spec), and a body
  * only where the route declares one.
@@ -181,6 +182,30 @@ check_path(const char *path)
 	}
 }
 
+/* req->path is the raw target's path decoded segment by segment. */
+static void
+check_decoded(const char *target, const char *path)
+{
+	size_t raw_len = strcspn(target, "?"), i = 0, seg, n;
+	char *want = ct_malloc(raw_len + 1);
+	size_t used = 0;
+
+	while (i < raw_len) {
+		FUZZ_CHECK(target[i] == '/');
+		i++;
+		seg = i;
+		while (i < raw_len && target[i] != '/')
+			i++;
+		want[used++] = '/';
+		FUZZ_CHECK(router_percent_decode(target + seg, i - seg, 0,
+						 want + used, &n) == CT_OK);
+		used += n;
+	}
+	want[used] = '\0';
+	FUZZ_CHECK(strcmp(want, path) == 0);
+	free(want);
+}
+
 static enum ct_err
 handle(void *app, struct http_request *req, struct http_response *resp,
        struct ct_error *err)
@@ -199,6 +224,7 @@ handle(void *app, struct http_request *req, struct http_response *resp,
 		   (route->method == HTTP_METHOD_GET &&
 		    req->method == HTTP_METHOD_HEAD));
 	check_path(req->path);
+	check_decoded(req->target, req->path);
 	if (route->flags & HTTP_ROUTE_SESSION)
 		FUZZ_CHECK(req->session != NULL);
 	if ((route->flags & HTTP_ROUTE_CSRF) &&
