@@ -1,8 +1,9 @@
 # Casustafel - the two README commands, and the steps behind them.
 #
 #   make run    install what is missing, build, create the demo database, start
-#   make test   everything: unit and command-line tests, plain and under
-#               AddressSanitizer + UndefinedBehaviorSanitizer
+#   make test   everything: unit, command-line, API and fuzz-corpus tests,
+#               plain and under AddressSanitizer + UndefinedBehaviorSanitizer,
+#               and the store and API suites again on PostgreSQL
 #
 # Meson + Ninja do the real build; this file only sequences the steps so that a
 # fresh Debian 12 machine with git and make needs nothing else.
@@ -86,7 +87,7 @@ test-san: build-san
 # dir), CASUSTAFEL_TEST_PG pointing at it, and the server stopped and
 # removed afterwards whatever the outcome. Own log name, so that the
 # summary of test-unit in $(BUILD) is not overwritten.
-PG_SUITES ?= --suite pg
+PG_SUITES ?= --suite pg --suite api
 test-pg: build
 	@dir=$$(mktemp -u /tmp/ct-pg-XXXXXX); \
 	uri=$$(sh tools/pg-test-server.sh start $$dir) || exit 1; \
@@ -101,7 +102,8 @@ test: deps lint
 	$(MAKE) --no-print-directory test-unit || status=1; \
 	$(MAKE) --no-print-directory test-san || status=1; \
 	$(MAKE) --no-print-directory test-pg || status=1; \
-	/usr/bin/python3 tools/test-summary.py $(BUILD) $(BUILD_SAN) || status=1; \
+	/usr/bin/python3 tools/test-summary.py $(BUILD) $(BUILD_SAN) \
+		$(BUILD)/meson-logs/testlog-pg.json || status=1; \
 	exit $$status
 
 bench: build
@@ -119,7 +121,7 @@ fuzz: deps
 	BUILD_FUZZ=$(BUILD_FUZZ) FUZZ_SECONDS=$(FUZZ_SECONDS) sh tools/fuzz-run.sh
 
 clean:
-	rm -rf $(BUILD) $(BUILD_SAN)
+	rm -rf $(BUILD) $(BUILD_SAN) $(BUILD_FUZZ)
 
 distclean: clean
 	rm -rf $(DATA_DIR)

@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Print one closing line for `make test`: 'N passed, N failed' over the
-Meson test logs of the given build directories (plain and sanitizer runs).
+Meson test logs given: a build directory (its meson-logs/testlog.json) or
+a log file itself (the PostgreSQL run writes testlog-pg.json).
 Every cmocka case and pytest case counts as one test where the log names
 them; otherwise a Meson test counts as one."""
 import json
@@ -9,8 +10,10 @@ import re
 import sys
 
 passed = failed = 0
-for build in sys.argv[1:]:
-    log = pathlib.Path(build) / "meson-logs" / "testlog.json"
+for arg in sys.argv[1:]:
+    log = pathlib.Path(arg)
+    if log.is_dir():
+        log = log / "meson-logs" / "testlog.json"
     if not log.exists():
         print(f"fout: geen testresultaten in {log}")
         failed += 1
