@@ -22,6 +22,7 @@ demo-db run: export CASUSTAFEL_KEY_FILE = $(KEY_FILE)
 DEB_PACKAGES = gcc libc6-dev pkg-config meson ninja-build python3 \
 	libsodium-dev libsqlite3-dev libjansson-dev libcmocka-dev \
 	libmicrohttpd-dev liboath-dev \
+	libcairo2-dev libpango1.0-dev fonts-dejavu-core poppler-utils \
 	python3-pytest python3-requests wrk oathtool \
 	postgresql libpq-dev
 
