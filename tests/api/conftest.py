@@ -21,6 +21,15 @@ demo database, and logged-in clients.
   hmac/hashlib (RFC 6238). A client sends the session cookie itself
   (the cookie is Secure, and the test server speaks plain HTTP) and the
   X-CSRF-Token header on every request.
+* `logins(username)`: one logged-in client per user on the default server,
+  made once per test session and shared by the modules that only read or
+  write case data (a TOTP code is good once per 30-second step, so logging
+  the same user in again and again would wait for the next step). "admin"
+  logs in with the one-time password of `init` and is enrolled in TOTP on
+  first use (administration needs the second factor); None gives an
+  anonymous session. Fixture `users` (per module) waits at the module's
+  end until the TOTP step of the last login has passed, so that a later
+  test giving a user's current code by hand is not refused as a replay.
 """
 import base64
 import hashlib
@@ -239,3 +248,58 @@ def start_server(demo):
 def server(start_server):
     """The default server (default settings, Secure cookies)."""
     return start_server()
+
+
+class Logins:
+    """One logged-in client per user on one server (see the top)."""
+
+    def __init__(self, server):
+        self.server = server
+        self.clients = {}
+        self.last_step = None
+
+    def __call__(self, username):
+        if username is None:
+            return requests.Session()
+        if username not in self.clients:
+            self.clients[username] = self._login(username)
+        return self.clients[username]
+
+    def _login(self, username):
+        demo = self.server.demo
+        if username == "admin":
+            c = self.server.client("admin", demo.admin_password)
+            if "admin" not in demo.secrets:
+                r = c.post(c.url("/api/v1/me/totp"))
+                assert r.status_code == 200, r.text
+                secret = r.json()["secret"]
+                r = c.post(c.url("/api/v1/me/totp/confirm"),
+                           json={"code": totp(secret)})
+                assert r.status_code == 200, r.text
+                demo.secrets["admin"] = secret
+        else:
+            c = self.server.client(username)
+        if username in demo.secrets:
+            self.last_step = int(time.time() // 30)
+        return c
+
+    def forget(self, username):
+        """Drop a cached client (its session was ended on purpose)."""
+        self.clients.pop(username, None)
+
+    def settle(self):
+        if self.last_step is not None and \
+           int(time.time() // 30) == self.last_step:
+            wait_next_step()
+
+
+@pytest.fixture(scope="session")
+def logins(server):
+    return Logins(server)
+
+
+@pytest.fixture(scope="module")
+def users(logins):
+    """logins, settled at the end of the module that used it."""
+    yield logins
+    logins.settle()

@@ -11,118 +11,35 @@ test_api_cases.py - the case API over real HTTP (issue 3).
 * Bad input: each gets the right status, a clear message in the one error
   shape, and changes nothing (the case journal is compared before/after).
 
-The server is started by the module fixture below from CASUSTAFEL_BIN
-(the binary built by meson), on a fresh demo database. When the shared
-harness (conftest.py) offers the same, this fixture can move there.
+The server and the logins come from the shared harness (conftest.py):
+one server per test session on a fresh demo database, PostgreSQL when
+CASUSTAFEL_TEST_PG is set, and one logged-in client per user.
 """
-import base64
-import hashlib
-import hmac
 import http.client
-import os
-import re
-import signal
-import socket
-import struct
-import subprocess
-import tempfile
-import time
 import uuid
 
 import pytest
 import requests
 
-BIN = os.environ.get("CASUSTAFEL_BIN", "build/casustafel")
-
-
-def totp(secret, at=None):
-    key = base64.b32decode(secret)
-    step = int((at or time.time()) // 30)
-    mac = hmac.new(key, struct.pack(">Q", step), hashlib.sha1).digest()
-    off = mac[-1] & 15
-    code = (struct.unpack(">I", mac[off:off + 4])[0] & 0x7FFFFFFF) % 1000000
-    return "%06d" % code
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
 
 class Api:
-    """A running server, its demo logins and a client factory."""
+    """The default server and its logged-in clients, under short names."""
 
-    def __init__(self, base, password, secrets, admin_password):
-        self.base = base
-        self.password = password
-        self.secrets = secrets
-        self.admin_password = admin_password
-        self.clients = {}
+    def __init__(self, server, users):
+        self.server = server
+        self.base = server.base
+        self.users = users
 
     def url(self, path):
-        return self.base + path
+        return self.server.url(path)
 
     def login(self, username):
-        if username in self.clients:
-            return self.clients[username]
-        s = requests.Session()
-        pw = self.admin_password if username == "admin" else self.password
-        r = s.post(self.url("/api/v1/session"),
-                   json={"username": username, "password": pw})
-        assert r.status_code == 200, r.text
-        token = re.search(r"ct_session=([^;]+)", r.headers["Set-Cookie"])
-        s.headers["Cookie"] = "ct_session=" + token.group(1)
-        s.headers["X-CSRF-Token"] = r.json()["csrf_token"]
-        if username in self.secrets:
-            r = s.post(self.url("/api/v1/session/totp"),
-                       json={"code": totp(self.secrets[username])})
-            assert r.status_code == 200, r.text
-        self.clients[username] = s
-        return s
+        return self.users(username)
 
 
 @pytest.fixture(scope="module")
-def api():
-    tmp = tempfile.TemporaryDirectory()
-    env = {k: v for k, v in os.environ.items()
-           if not k.startswith("CASUSTAFEL_")}
-    env["CASUSTAFEL_KEY_FILE"] = os.path.join(tmp.name, "key")
-    env["CASUSTAFEL_COOKIE_SECURE"] = "0"
-    db = os.path.join(tmp.name, "t.db")
-    init = subprocess.run([BIN, "--db", db, "init"], env=env,
-                          capture_output=True, text=True, check=True).stdout
-    demo = subprocess.run([BIN, "--db", db, "demo", "--cases", "30"],
-                          env=env, capture_output=True, text=True,
-                          check=True).stdout
-    admin_pw = re.search(r"Eenmalig wachtwoord: (\S+)", init).group(1)
-    pw = re.search(r"demowachtwoord voor de nieuwe gebruikers: (\S+)",
-                   demo).group(1)
-    secrets = dict(re.findall(r"^  (\S+)\s+([A-Z2-7]{32})$", demo, re.M))
-    port = free_port()
-    # a file, not a pipe: a full pipe would stall a chatty server
-    log = open(os.path.join(tmp.name, "serve.log"), "w+b")
-    proc = subprocess.Popen([BIN, "--db", db, "serve", "--port", str(port)],
-                            env=env, stdout=log, stderr=subprocess.STDOUT)
-    base = "http://127.0.0.1:%d" % port
-    try:
-        for _ in range(100):
-            try:
-                if requests.get(base + "/health", timeout=1).ok:
-                    break
-            except requests.ConnectionError:
-                time.sleep(0.05)
-        yield Api(base, pw, secrets, admin_pw)
-    finally:
-        proc.send_signal(signal.SIGTERM)
-        proc.wait(timeout=20)
-        log.seek(0)
-        out = log.read().decode("utf-8", "replace")
-        log.close()
-        tmp.cleanup()
-    # a graceful stop; under sanitizers also no leak or UB report
-    assert proc.returncode == 0, out[-4000:]
-    assert "runtime error" not in out and "Sanitizer" not in out, out[-4000:]
+def api(server, users):
+    return Api(server, users)
 
 
 def own_case(api, username):
