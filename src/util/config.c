@@ -33,7 +33,7 @@
 	"database, log_level, listen, port, key_file, "                        \
 	"session_idle_seconds, session_absolute_seconds, "                     \
 	"login_max_failures, login_lock_seconds, break_glass_seconds, "        \
-	"cookie_secure"
+	"cookie_secure, scheduler_interval_seconds, smtp_url, smtp_from"
 
 /*
  * Keys by position; config_parse() remembers the line of each, and
@@ -51,6 +51,9 @@ static const char *const config_keys[] = {
 	"login_lock_seconds",
 	"break_glass_seconds",
 	"cookie_secure",
+	"scheduler_interval_seconds",
+	"smtp_url",
+	"smtp_from",
 };
 
 #define CONFIG_ENV_NAME_MAX 64
@@ -72,6 +75,9 @@ config_init(struct config *c)
 	c->login_lock_seconds = CONFIG_DEFAULT_LOGIN_LOCK;
 	c->break_glass_seconds = CONFIG_DEFAULT_BREAK_GLASS;
 	c->cookie_secure = 1;
+	c->scheduler_interval_seconds = CONFIG_DEFAULT_SCHEDULER_INTERVAL;
+	c->smtp_url = NULL;
+	c->smtp_from = ct_strdup(CONFIG_DEFAULT_SMTP_FROM);
 }
 
 void
@@ -85,6 +91,10 @@ config_release(struct config *c)
 	c->file = NULL;
 	c->listen = NULL;
 	c->key_file = NULL;
+	free(c->smtp_url);
+	free(c->smtp_from);
+	c->smtp_url = NULL;
+	c->smtp_from = NULL;
 }
 
 static void
@@ -95,6 +105,8 @@ config_copy(struct config *dst, const struct config *src)
 	dst->file = src->file ? ct_strdup(src->file) : NULL;
 	dst->listen = ct_strdup(src->listen);
 	dst->key_file = ct_strdup(src->key_file);
+	dst->smtp_url = src->smtp_url ? ct_strdup(src->smtp_url) : NULL;
+	dst->smtp_from = ct_strdup(src->smtp_from);
 }
 
 /* Replace *c by *tmp, taking ownership of tmp's strings. */
@@ -232,6 +244,27 @@ config_set(struct config *c, const char *key, const char *value,
 				    "%s: cookie_secure '%s' moet 1, 0, true "
 				    "of false zijn",
 				    where, value);
+	}
+	if (strcmp(key, "scheduler_interval_seconds") == 0)
+		return config_set_int(&c->scheduler_interval_seconds, key,
+				      value, 1, 24 * 3600, where, err);
+	/* Mail leaves the system: only smtp:// or smtps:// targets. */
+	if (strcmp(key, "smtp_url") == 0) {
+		if (strncmp(value, "smtp://", 7) != 0 &&
+		    strncmp(value, "smtps://", 8) != 0)
+			return ct_error_set(err, CT_ERR_CONFIG,
+					    "%s: smtp_url '%s' moet beginnen "
+					    "met smtp:// of smtps://",
+					    where, value);
+		return config_set_text(&c->smtp_url, key, value, where, err);
+	}
+	if (strcmp(key, "smtp_from") == 0) {
+		if (!strchr(value, '@') || strpbrk(value, "\r\n<> "))
+			return ct_error_set(err, CT_ERR_CONFIG,
+					    "%s: smtp_from '%s' is geen "
+					    "e-mailadres",
+					    where, value);
+		return config_set_text(&c->smtp_from, key, value, where, err);
 	}
 	return ct_error_set(err, CT_ERR_CONFIG,
 			    "%s: onbekende sleutel '%s' (bekend: %s)", where,

@@ -6,7 +6,9 @@
  * non-blank character is '#' are ignored. Keys: database, log_level, and
  * for `casustafel serve`: listen, port, key_file, session_idle_seconds,
  * session_absolute_seconds, login_max_failures, login_lock_seconds,
- * break_glass_seconds, cookie_secure. An unknown key, a key given twice, a
+ * break_glass_seconds, cookie_secure, and for the deadline scheduler
+ * scheduler_interval_seconds, smtp_url (smtp:// or smtps://; unset: no
+ * mail) and smtp_from. An unknown key, a key given twice, a
  * malformed line or a bad value is an error whose message names the file
  * and the line.
  *
@@ -54,6 +56,8 @@
 #define CONFIG_DEFAULT_LOGIN_MAX_FAILURES 5
 #define CONFIG_DEFAULT_LOGIN_LOCK 900	    /* 15 minutes */
 #define CONFIG_DEFAULT_BREAK_GLASS 14400    /* 4 hours */
+#define CONFIG_DEFAULT_SCHEDULER_INTERVAL 60 /* seconds between ticks */
+#define CONFIG_DEFAULT_SMTP_FROM "casustafel@localhost"
 #define CONFIG_SECONDS_MAX ((int64_t)366 * 24 * 3600)
 
 struct config {
@@ -72,6 +76,10 @@ struct config {
 	int64_t login_lock_seconds;
 	int64_t break_glass_seconds;
 	int cookie_secure;	     /* 1: cookies carry Secure */
+	/* the deadline scheduler and its mail (issue 4) */
+	int64_t scheduler_interval_seconds; /* 1..86400, default 60 */
+	char *smtp_url;		     /* owned; NULL: send no mail */
+	char *smtp_from;	     /* owned; the envelope and From address */
 };
 
 void config_init(struct config *c);

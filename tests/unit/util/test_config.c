@@ -101,6 +101,45 @@ test_server_keys_bad_values(void **state)
 	}
 }
 
+/* Issue 4: the deadline scheduler's interval and its mail settings. */
+static void
+test_scheduler_and_smtp_keys(void **state)
+{
+	static const char *const bad[] = {
+		"scheduler_interval_seconds = 0\n",
+		"scheduler_interval_seconds = 86401\n",
+		"smtp_url = http://mail.example\n",
+		"smtp_from = geen-adres\n",
+	};
+	struct config c, copy;
+	struct ct_error err;
+	size_t i;
+
+	(void)state;
+	config_init(&c);
+	assert_int_equal(c.scheduler_interval_seconds, 60);
+	assert_null(c.smtp_url);
+	assert_string_equal(c.smtp_from, CONFIG_DEFAULT_SMTP_FROM);
+	assert_int_equal(parse(&c,
+			       "scheduler_interval_seconds = 5\n"
+			       "smtp_url = smtp://127.0.0.1:2525\n"
+			       "smtp_from = termijnen@casustafel.example\n",
+			       &err),
+			 CT_OK);
+	assert_int_equal(c.scheduler_interval_seconds, 5);
+	assert_string_equal(c.smtp_url, "smtp://127.0.0.1:2525");
+	assert_string_equal(c.smtp_from, "termijnen@casustafel.example");
+	config_release(&c);
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		config_init(&copy);
+		assert_int_equal(parse(&copy, bad[i], &err), CT_ERR_CONFIG);
+		assert_non_null(strstr(err.message, "regel 1"));
+		assert_int_equal(copy.scheduler_interval_seconds, 60);
+		assert_null(copy.smtp_url);
+		config_release(&copy);
+	}
+}
+
 static void
 test_server_keys_from_env(void **state)
 {
@@ -435,6 +474,7 @@ main(void)
 		cmocka_unit_test(test_good_file),
 		cmocka_unit_test(test_server_keys_from_file),
 		cmocka_unit_test(test_server_keys_bad_values),
+		cmocka_unit_test(test_scheduler_and_smtp_keys),
 		cmocka_unit_test(test_server_keys_from_env),
 		cmocka_unit_test(test_server_key_created_and_read),
 		cmocka_unit_test(test_value_may_hold_hash_and_equals),
