@@ -34,8 +34,7 @@ static const struct vocab_term state_terms[] = {
 	[ORDER_STATE_LIFTED] = {"lifted", "Opgeheven door de rechter"},
 	[ORDER_STATE_CLOSED] = {"closed", "Afgesloten na monitoring"},
 };
-VOCAB_DEFINE(order_vocab_state, "order_state", state_terms,
-	     ORDER_STATE__COUNT);
+VOCAB_DEFINE(order_vocab_state, "order_state", state_terms, ORDER_STATE__COUNT);
 
 static const struct vocab_term route_terms[] = {
 	[ORDER_ROUTE_ACUTE] = {"acute", "Acuut incident (politie)"},
@@ -43,8 +42,7 @@ static const struct vocab_term route_terms[] = {
 	[ORDER_ROUTE_VEILIG_THUIS] = {"veilig_thuis",
 				      "Bekend bij Veilig Thuis"},
 };
-VOCAB_DEFINE(order_vocab_route, "order_route", route_terms,
-	     ORDER_ROUTE__COUNT);
+VOCAB_DEFINE(order_vocab_route, "order_route", route_terms, ORDER_ROUTE__COUNT);
 
 static const struct vocab_term mandate_terms[] = {
 	[ORDER_MANDATE_NONE] = {"none", "Zonder mandaat"},
@@ -72,12 +70,10 @@ static const struct vocab_term party_terms[] = {
 	[ORDER_PARTY_LAWYER] = {"lawyer", "Piketadvocaat"},
 	[ORDER_PARTY_POLICE] = {"police", "Politie"},
 	[ORDER_PARTY_MAYOR] = {"mayor", "Burgemeester"},
-	[ORDER_PARTY_VICTIM_SUPPORT] = {"victim_support",
-					"Slachtofferonthaal"},
+	[ORDER_PARTY_VICTIM_SUPPORT] = {"victim_support", "Slachtofferonthaal"},
 	[ORDER_PARTY_REMOVED] = {"removed", "Uithuisgeplaatste"},
 };
-VOCAB_DEFINE(order_vocab_party, "order_party", party_terms,
-	     ORDER_PARTY__COUNT);
+VOCAB_DEFINE(order_vocab_party, "order_party", party_terms, ORDER_PARTY__COUNT);
 
 static const struct vocab_term channel_terms[] = {
 	[ORDER_CHANNEL_VISIT] = {"visit", "Bezoek"},
@@ -209,9 +205,9 @@ order_next_steps(const struct order_rules *r, const struct order *o)
 	return state_steps(o) & jurisdiction_steps(r);
 }
 
-static enum ct_err
-refuse(struct order_refusal *out, enum ct_err code, enum rules_id rule,
-       const char *field, const char *fmt, ...) CT_PRINTF(5, 6);
+static enum ct_err refuse(struct order_refusal *out, enum ct_err code,
+			  enum rules_id rule, const char *field,
+			  const char *fmt, ...) CT_PRINTF(5, 6);
 
 static enum ct_err
 refuse(struct order_refusal *out, enum ct_err code, enum rules_id rule,
@@ -312,8 +308,7 @@ check_decide(const struct order_rules *r, const struct order *o,
 			struct ct_date on;
 
 			ct_local_date(r->zone, imposed, &on);
-			if (rules_age_years(&ctx->subject_birth_date, &on) <
-			    18)
+			if (rules_age_years(&ctx->subject_birth_date, &on) < 18)
 				return refuse(out, CT_ERR_INVALID,
 					      RULE_NL_SUBJECT_ADULT,
 					      "subject_person_id",
@@ -333,8 +328,7 @@ check_decide(const struct order_rules *r, const struct order *o,
 				      "vastgesteld");
 		if (o->children_involved && !o->vt_consulted)
 			return refuse(out, CT_ERR_INVALID,
-				      RULE_NL_VT_CONSULT_CHILDREN,
-				      "consult_vt",
+				      RULE_NL_VT_CONSULT_CHILDREN, "consult_vt",
 				      "Er zijn kinderen betrokken en Veilig "
 				      "Thuis is nog niet geraadpleegd");
 	}
@@ -406,8 +400,9 @@ check_extend(const struct order_rules *r, const struct order *o,
 			      "Het huisverbod is al afgelopen");
 	if (nl && o->advice_at == 0)
 		return refuse(out, CT_ERR_CONFLICT, RULE_NL_EXTENSION_ADVICE,
-			      "advice", "Er is nog geen advies over "
-				       "verlenging");
+			      "advice",
+			      "Er is nog geen advies over "
+			      "verlenging");
 	if (!nl && o->hearing_at == 0)
 		return refuse(out, CT_ERR_CONFLICT, RULE_BE_COURT_HEARING,
 			      "court_hearing",
@@ -479,7 +474,8 @@ check_details(const struct order_rules *r, const struct order *o,
 			return refuse(out, CT_ERR_CONFLICT,
 				      nl ? RULE_NL_ORAL_THEN_WRITTEN
 					 : RULE_BE_ORAL_FIRST,
-				      "kind", "De beschikking is al op schrift");
+				      "kind",
+				      "De beschikking is al op schrift");
 		return CT_OK;
 	case ORDER_STEP_SERVE:
 		if (o->written_at == 0)
@@ -500,10 +496,10 @@ check_details(const struct order_rules *r, const struct order *o,
 		return CT_OK;
 	case ORDER_STEP_STAY_ADDRESS:
 		if (empty(step->u.stay.address) && empty(step->u.stay.phone))
-			return refuse(out, CT_ERR_INVALID,
-				      RULE_NL_STAY_ADDRESS_24H,
-				      "details.address",
-				      "Geef een verblijfadres of telefoonnummer");
+			return refuse(
+				out, CT_ERR_INVALID, RULE_NL_STAY_ADDRESS_24H,
+				"details.address",
+				"Geef een verblijfadres of telefoonnummer");
 		return CT_OK;
 	case ORDER_STEP_INFORM:
 		if (step->u.inform.parties == 0 ||
@@ -527,9 +523,10 @@ check_details(const struct order_rules *r, const struct order *o,
 				      "details.reasons",
 				      "Een advies moet gemotiveerd zijn");
 		if (!nl && !step->u.advice.written)
-			return refuse(out, CT_ERR_INVALID,
-				      RULE_BE_WRITTEN_ADVICE, "details.written",
-				      "Het advies aan het parket is schriftelijk");
+			return refuse(
+				out, CT_ERR_INVALID, RULE_BE_WRITTEN_ADVICE,
+				"details.written",
+				"Het advies aan het parket is schriftelijk");
 		if (!nl && o->hearing_at != 0 && step->at > o->hearing_at)
 			return refuse(out, CT_ERR_INVALID,
 				      RULE_BE_WRITTEN_ADVICE, "at",
@@ -596,8 +593,9 @@ check_details(const struct order_rules *r, const struct order *o,
 	case ORDER_STEP_APPEAL:
 		if (o->served_at == 0)
 			return refuse(out, CT_ERR_CONFLICT, RULE_NL_APPEAL_TERM,
-				      "kind", "De beschikking is nog niet "
-					      "bekendgemaakt");
+				      "kind",
+				      "De beschikking is nog niet "
+				      "bekendgemaakt");
 		if (rules_add_days(r, o->served_at, 7 * r->appeal_weeks,
 				   &limit) == CT_OK &&
 		    step->at > limit)
@@ -633,10 +631,10 @@ check_details(const struct order_rules *r, const struct order *o,
 				      "details.channel",
 				      "Onbekend kanaal of reactie");
 		if (step->at > o->ends_at)
-			return refuse(out, CT_ERR_INVALID,
-				      nl ? RULE_NL_VIOLATION
-					 : RULE_BE_VIOLATION,
-				      "at", "Het huisverbod gold toen niet meer");
+			return refuse(
+				out, CT_ERR_INVALID,
+				nl ? RULE_NL_VIOLATION : RULE_BE_VIOLATION,
+				"at", "Het huisverbod gold toen niet meer");
 		return CT_OK;
 	case ORDER_STEP_MONITORING_END:
 		if (r->monitoring_months > 0 &&
@@ -734,8 +732,8 @@ order_apply_step(const struct order_rules *r, struct order *o,
 		o->route = step->u.open.route;
 		copy_id(o->subject_person_id, step->u.open.subject_person_id);
 		o->n_protected = 0;
-		for (i = 0; i < step->u.open.n_protected &&
-			    i < ORDER_PROTECTED_MAX;
+		for (i = 0;
+		     i < step->u.open.n_protected && i < ORDER_PROTECTED_MAX;
 		     i++)
 			copy_id(o->protected_person_ids[o->n_protected++],
 				step->u.open.protected_person_ids[i]);
@@ -826,8 +824,8 @@ order_apply_step(const struct order_rules *r, struct order *o,
 
 		if (rules_extension_limit(r, o->imposed_at, &limit))
 			CT_BUG("order_apply_step: no extension limit");
-		o->ends_at = step->u.extend.until ? step->u.extend.until
-						  : limit;
+		o->ends_at =
+			step->u.extend.until ? step->u.extend.until : limit;
 		o->n_extensions++;
 		o->extended_at = step->at;
 		o->state = ORDER_STATE_EXTENDED;
@@ -937,9 +935,8 @@ nl_deadlines(const struct order_rules *r, const struct order *o,
 	       ORG_TYPE_VEILIG_THUIS, RULE_NL_FIRST_CONTACT,
 	       o->first_contact_at != 0);
 	dl_add(l, "stay_address", "Verblijfadres en telefoon registreren", 0,
-	       t + (int64_t)r->stay_address_hours * 3600,
-	       ORG_TYPE_MUNICIPALITY, RULE_NL_STAY_ADDRESS_24H,
-	       o->stay_address_at != 0);
+	       t + (int64_t)r->stay_address_hours * 3600, ORG_TYPE_MUNICIPALITY,
+	       RULE_NL_STAY_ADDRESS_24H, o->stay_address_at != 0);
 	if (running || o->help_plan_at)
 		dl_add(l, "help_plan", "Hulpverleningsplan gereed", 0,
 		       rules_working_days_deadline(r, t,
@@ -949,7 +946,8 @@ nl_deadlines(const struct order_rules *r, const struct order *o,
 	if (running || o->system_talk_at)
 		dl_add(l, "system_talk", "Systeemgesprek",
 		       end_of_local_day_plus(r, t,
-					     r->system_talk_first_day - 2) + 1,
+					     r->system_talk_first_day - 2) +
+			       1,
 		       end_of_local_day_plus(r, t, r->system_talk_last_day - 1),
 		       ORG_TYPE_VEILIG_THUIS, RULE_NL_SYSTEM_TALK,
 		       o->system_talk_at != 0);
@@ -982,16 +980,14 @@ nl_deadlines(const struct order_rules *r, const struct order *o,
 		       rules_working_days_deadline(
 			       r, o->provisional_at,
 			       r->provisional_hearing_working_days),
-		       ORG_TYPE_COURT, RULE_NL_PROVISIONAL_HEARING,
-		       ended);
+		       ORG_TYPE_COURT, RULE_NL_PROVISIONAL_HEARING, ended);
 	if (ended && o->ended_at) {
 		int64_t end_mon = CT_INSTANT_MAX;
 
 		(void)rules_add_months(r, o->ended_at, r->monitoring_months,
 				       &end_mon);
 		dl_add(l, "monitoring_check", "Peilmoment monitoring", 0,
-		       plus_days(r, o->ended_at,
-				 7 * r->monitoring_check_weeks),
+		       plus_days(r, o->ended_at, 7 * r->monitoring_check_weeks),
 		       ORG_TYPE_VEILIG_THUIS, RULE_NL_MONITORING,
 		       o->monitoring_check_at != 0);
 		dl_add(l, "monitoring_end", "Einde monitoring", 0, end_mon,
@@ -1020,12 +1016,10 @@ be_deadlines(const struct order_rules *r, const struct order *o,
 	       rules_first_working_day(r, t), ORG_TYPE_VEILIG_HUIS,
 	       RULE_BE_CASE_MANAGER_START, o->first_contact_at != 0);
 	if (running || o->hearing_at)
-		dl_add(l, "court_hearing",
-		       "Zitting van de familierechtbank", 0, first_end,
-		       ORG_TYPE_COURT, RULE_BE_COURT_HEARING,
-		       o->hearing_at != 0 &&
-			       (o->n_extensions > 0 || o->extension_refused ||
-				ended));
+		dl_add(l, "court_hearing", "Zitting van de familierechtbank", 0,
+		       first_end, ORG_TYPE_COURT, RULE_BE_COURT_HEARING,
+		       o->hearing_at != 0 && (o->n_extensions > 0 ||
+					      o->extension_refused || ended));
 	if (running || o->advice_at)
 		dl_add(l, "written_advice",
 		       "Schriftelijk advies aan de parketmagistraat", 0,

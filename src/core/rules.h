@@ -29,49 +29,49 @@
 /* The rules by position; rules_rule() gives id, title and source. */
 enum rules_id {
 	/* both jurisdictions: the order of the steps */
-	RULE_SEQUENCE,		  /* "order.sequence" */
-	RULE_JURISDICTION,	  /* "order.jurisdiction" */
-	RULE_POLICY,		  /* "order.actor" */
+	RULE_SEQUENCE,	   /* "order.sequence" */
+	RULE_JURISDICTION, /* "order.jurisdiction" */
+	RULE_POLICY,	   /* "order.actor" */
 	/* Netherlands */
-	RULE_NL_DURATION,	  /* "nl.duration" */
-	RULE_NL_SUBJECT_ADULT,	  /* "nl.subject.adult" */
-	RULE_NL_SUBJECT_RESIDENT, /* "nl.subject.resident" */
-	RULE_NL_DANGER,		  /* "nl.danger" */
-	RULE_NL_VT_CONSULT_CHILDREN, /* "nl.vt_consult_children" */
-	RULE_NL_DECIDER,	  /* "nl.decider" */
-	RULE_NL_MANDATE_DECIDING, /* "nl.mandate.deciding" */
-	RULE_NL_MANDATE_SIGNING,  /* "nl.mandate.signing" */
-	RULE_NL_CONTENT,	  /* "nl.content" */
-	RULE_NL_ORAL_THEN_WRITTEN, /* "nl.oral_then_written" */
-	RULE_NL_SERVICE,	  /* "nl.service" */
-	RULE_NL_KEYS,		  /* "nl.keys" */
-	RULE_NL_STAY_ADDRESS_24H, /* "nl.stay_address_24h" */
-	RULE_NL_INFORM,		  /* "nl.inform" */
-	RULE_NL_EXTENSION_MAYOR_ONLY, /* "nl.extension.mayor_only" */
-	RULE_NL_EXTENSION_ONCE,	  /* "nl.extension.once" */
-	RULE_NL_EXTENSION_MAX_TOTAL, /* "nl.extension.max_total" */
-	RULE_NL_EXTENSION_ADVICE, /* "nl.extension.advice" */
+	RULE_NL_DURATION,	       /* "nl.duration" */
+	RULE_NL_SUBJECT_ADULT,	       /* "nl.subject.adult" */
+	RULE_NL_SUBJECT_RESIDENT,      /* "nl.subject.resident" */
+	RULE_NL_DANGER,		       /* "nl.danger" */
+	RULE_NL_VT_CONSULT_CHILDREN,   /* "nl.vt_consult_children" */
+	RULE_NL_DECIDER,	       /* "nl.decider" */
+	RULE_NL_MANDATE_DECIDING,      /* "nl.mandate.deciding" */
+	RULE_NL_MANDATE_SIGNING,       /* "nl.mandate.signing" */
+	RULE_NL_CONTENT,	       /* "nl.content" */
+	RULE_NL_ORAL_THEN_WRITTEN,     /* "nl.oral_then_written" */
+	RULE_NL_SERVICE,	       /* "nl.service" */
+	RULE_NL_KEYS,		       /* "nl.keys" */
+	RULE_NL_STAY_ADDRESS_24H,      /* "nl.stay_address_24h" */
+	RULE_NL_INFORM,		       /* "nl.inform" */
+	RULE_NL_EXTENSION_MAYOR_ONLY,  /* "nl.extension.mayor_only" */
+	RULE_NL_EXTENSION_ONCE,	       /* "nl.extension.once" */
+	RULE_NL_EXTENSION_MAX_TOTAL,   /* "nl.extension.max_total" */
+	RULE_NL_EXTENSION_ADVICE,      /* "nl.extension.advice" */
 	RULE_NL_WITHDRAWAL_MAYOR_ONLY, /* "nl.withdrawal.mayor_only" */
-	RULE_NL_APPEAL_TERM,	  /* "nl.appeal.term" */
-	RULE_NL_PROVISIONAL_HEARING, /* "nl.provisional.hearing" */
-	RULE_NL_REPEAT_NEW_FACTS, /* "nl.repeat.new_facts" */
-	RULE_NL_FIRST_CONTACT,	  /* "nl.help.first_contact" */
-	RULE_NL_HELP_PLAN,	  /* "nl.help.plan" */
-	RULE_NL_SYSTEM_TALK,	  /* "nl.help.system_talk" */
-	RULE_NL_MONITORING,	  /* "nl.monitoring" */
-	RULE_NL_VIOLATION,	  /* "nl.violation" */
+	RULE_NL_APPEAL_TERM,	       /* "nl.appeal.term" */
+	RULE_NL_PROVISIONAL_HEARING,   /* "nl.provisional.hearing" */
+	RULE_NL_REPEAT_NEW_FACTS,      /* "nl.repeat.new_facts" */
+	RULE_NL_FIRST_CONTACT,	       /* "nl.help.first_contact" */
+	RULE_NL_HELP_PLAN,	       /* "nl.help.plan" */
+	RULE_NL_SYSTEM_TALK,	       /* "nl.help.system_talk" */
+	RULE_NL_MONITORING,	       /* "nl.monitoring" */
+	RULE_NL_VIOLATION,	       /* "nl.violation" */
 	/* Belgium */
-	RULE_BE_DURATION,	  /* "be.duration" */
-	RULE_BE_DECIDER,	  /* "be.decider" */
-	RULE_BE_ORAL_FIRST,	  /* "be.oral_first" */
-	RULE_BE_CONTENT,	  /* "be.content" */
-	RULE_BE_COURT_HEARING,	  /* "be.court_hearing_within_order" */
+	RULE_BE_DURATION,	      /* "be.duration" */
+	RULE_BE_DECIDER,	      /* "be.decider" */
+	RULE_BE_ORAL_FIRST,	      /* "be.oral_first" */
+	RULE_BE_CONTENT,	      /* "be.content" */
+	RULE_BE_COURT_HEARING,	      /* "be.court_hearing_within_order" */
 	RULE_BE_EXTENSION_COURT_ONLY, /* "be.extension.court_only" */
 	RULE_BE_EXTENSION_MAX_MONTHS, /* "be.extension.max_months" */
-	RULE_BE_WRITTEN_ADVICE,	  /* "be.advice_before_hearing" */
-	RULE_BE_CASE_MANAGER_START, /* "be.case_manager.first_working_day" */
-	RULE_BE_REPEAT_NEW_FACTS, /* "be.repeat.new_facts" */
-	RULE_BE_VIOLATION,	  /* "be.violation" */
+	RULE_BE_WRITTEN_ADVICE,	      /* "be.advice_before_hearing" */
+	RULE_BE_CASE_MANAGER_START,   /* "be.case_manager.first_working_day" */
+	RULE_BE_REPEAT_NEW_FACTS,     /* "be.repeat.new_facts" */
+	RULE_BE_VIOLATION,	      /* "be.violation" */
 	RULES__COUNT
 };
 
@@ -93,13 +93,13 @@ const struct rules_rule *rules_find(const char *id);
 struct order_rules {
 	enum ct_country country;
 	enum ct_zone zone;
-	int duration_days;		/* NL 10, BE 14 (from the oral notice) */
-	int max_extensions;		/* NL 1 (once); BE 1 (one court ruling) */
-	int extension_max_total_days;	/* NL 28 in all; BE 0 */
-	int extension_max_total_months; /* BE 3 in all; NL 0 */
+	int duration_days;	      /* NL 10, BE 14 (from the oral notice) */
+	int max_extensions;	      /* NL 1 (once); BE 1 (one court ruling) */
+	int extension_max_total_days; /* NL 28 in all; BE 0 */
+	int extension_max_total_months;	      /* BE 3 in all; NL 0 */
 	int extension_advice_days_before_end; /* NL 2 */
-	int stay_address_hours;		/* NL 24 */
-	int appeal_weeks;		/* NL 6 from bekendmaking */
+	int stay_address_hours;		      /* NL 24 */
+	int appeal_weeks;		      /* NL 6 from bekendmaking */
 	int provisional_hearing_working_days; /* NL 3 */
 	int first_contact_days;		/* NL 1: the same or the next day */
 	int help_plan_working_days;	/* NL 8 */
@@ -124,8 +124,8 @@ enum ct_err rules_add_days(const struct order_rules *r, int64_t t, int days,
  * or the month's last day when it is shorter (31 May + 3 months = 31
  * August; 30 November + 3 months = 28 or 29 February).
  */
-enum ct_err rules_add_months(const struct order_rules *r, int64_t t,
-			     int months, int64_t *out);
+enum ct_err rules_add_months(const struct order_rules *r, int64_t t, int months,
+			     int64_t *out);
 
 /* The last second (23:59:59 local) of the local date d. */
 int64_t rules_end_of_day(const struct order_rules *r, const struct ct_date *d);

@@ -30,7 +30,7 @@
 /* One stored step, as the API and the journal show it. */
 struct store_order_step {
 	char id[CT_UUID_SIZE];
-	int64_t seq;		/* 1, 2, ... per order */
+	int64_t seq; /* 1, 2, ... per order */
 	enum order_step_kind kind;
 	int64_t at;
 	const char *actor_user_id;
@@ -45,8 +45,7 @@ struct store_order_step {
  * (id, version 1) with text in a.
  */
 enum ct_err store_order_open(struct store *st, const struct store_actor *who,
-			     const char *case_id,
-			     const struct order_step *open,
+			     const char *case_id, const struct order_step *open,
 			     const struct order_facts *facts, struct arena *a,
 			     struct order *out, struct order_refusal *refusal,
 			     struct ct_error *err);

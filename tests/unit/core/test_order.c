@@ -60,9 +60,9 @@ refused(const struct order *o, const struct order_step *s,
 {
 	struct order_refusal ref;
 
-	assert_int_equal(order_check_step(rules_for(o->jurisdiction), o, s, f,
-					  &ref),
-			 code);
+	assert_int_equal(
+		order_check_step(rules_for(o->jurisdiction), o, s, f, &ref),
+		code);
 	assert_non_null(ref.rule);
 	assert_string_equal(ref.rule->id, rule_id);
 	/* The message names the rule's source. */
@@ -250,8 +250,7 @@ m_minor(struct order *o, struct order_step *s, struct order_facts *f)
 }
 
 static void
-m_children_no_vt(struct order *o, struct order_step *s,
-		 struct order_facts *f)
+m_children_no_vt(struct order *o, struct order_step *s, struct order_facts *f)
 {
 	(void)s;
 	(void)f;
@@ -301,8 +300,7 @@ m_mayor_none_by_hovj(struct order *o, struct order_step *s,
 }
 
 static void
-m_signing_no_mayor(struct order *o, struct order_step *s,
-		   struct order_facts *f)
+m_signing_no_mayor(struct order *o, struct order_step *s, struct order_facts *f)
 {
 	(void)o;
 	(void)f;
@@ -310,8 +308,7 @@ m_signing_no_mayor(struct order *o, struct order_step *s,
 }
 
 static void
-m_be_written_first(struct order *o, struct order_step *s,
-		   struct order_facts *f)
+m_be_written_first(struct order *o, struct order_step *s, struct order_facts *f)
 {
 	(void)o;
 	(void)f;
@@ -338,8 +335,7 @@ m_not_resident(struct order *o, struct order_step *s, struct order_facts *f)
 }
 
 static void
-m_extend_by_hovj(struct order *o, struct order_step *s,
-		 struct order_facts *f)
+m_extend_by_hovj(struct order *o, struct order_step *s, struct order_facts *f)
 {
 	(void)f;
 	o->advice_at = o->imposed_at + DAY;
@@ -348,8 +344,7 @@ m_extend_by_hovj(struct order *o, struct order_step *s,
 }
 
 static void
-m_extend_past_28(struct order *o, struct order_step *s,
-		 struct order_facts *f)
+m_extend_past_28(struct order *o, struct order_step *s, struct order_facts *f)
 {
 	(void)f;
 	o->advice_at = o->imposed_at + DAY;
@@ -366,8 +361,7 @@ m_extend_twice(struct order *o, struct order_step *s, struct order_facts *f)
 }
 
 static void
-m_extend_no_advice(struct order *o, struct order_step *s,
-		   struct order_facts *f)
+m_extend_no_advice(struct order *o, struct order_step *s, struct order_facts *f)
 {
 	m_extend_by_hovj(o, s, f);
 	o->advice_at = 0;
@@ -400,8 +394,7 @@ m_appeal_late(struct order *o, struct order_step *s, struct order_facts *f)
 }
 
 static void
-m_provisional_late(struct order *o, struct order_step *s,
-		   struct order_facts *f)
+m_provisional_late(struct order *o, struct order_step *s, struct order_facts *f)
 {
 	(void)f;
 	o->appeal_at = o->imposed_at + DAY;
@@ -412,8 +405,7 @@ m_provisional_late(struct order *o, struct order_step *s,
 }
 
 static void
-m_repeat_no_facts(struct order *o, struct order_step *s,
-		  struct order_facts *f)
+m_repeat_no_facts(struct order *o, struct order_step *s, struct order_facts *f)
 {
 	(void)f;
 	order_init(o, o->jurisdiction);
@@ -440,8 +432,7 @@ m_hearing_in_nl(struct order *o, struct order_step *s, struct order_facts *f)
 }
 
 static void
-m_be_hearing_late(struct order *o, struct order_step *s,
-		  struct order_facts *f)
+m_be_hearing_late(struct order *o, struct order_step *s, struct order_facts *f)
 {
 	f->now = o->imposed_at + 20 * DAY;
 	*s = (struct order_step){.kind = ORDER_STEP_HEARING,
@@ -485,8 +476,8 @@ static const struct refusal_case refusal_cases[] = {
 	 m_extend_by_hovj, CT_ERR_DENIED, "nl.extension.mayor_only"},
 	{"extension past 28 days", CT_COUNTRY_NL, USER_ROLE_MAYOR, 1,
 	 m_extend_past_28, CT_ERR_INVALID, "nl.extension.max_total"},
-	{"second extension", CT_COUNTRY_NL, USER_ROLE_MAYOR, 1,
-	 m_extend_twice, CT_ERR_INVALID, "nl.extension.once"},
+	{"second extension", CT_COUNTRY_NL, USER_ROLE_MAYOR, 1, m_extend_twice,
+	 CT_ERR_INVALID, "nl.extension.once"},
 	{"extension without advice", CT_COUNTRY_NL, USER_ROLE_MAYOR, 1,
 	 m_extend_no_advice, CT_ERR_CONFLICT, "nl.extension.advice"},
 	{"withdrawal on mandate", CT_COUNTRY_NL, USER_ROLE_HOVJ, 1,
@@ -495,8 +486,8 @@ static const struct refusal_case refusal_cases[] = {
 	 CT_ERR_CONFLICT, "order.sequence"},
 	{"appeal after 6 weeks", CT_COUNTRY_NL, USER_ROLE_LEGAL_OFFICER, 1,
 	 m_appeal_late, CT_ERR_INVALID, "nl.appeal.term"},
-	{"provisional hearing late", CT_COUNTRY_NL, USER_ROLE_LEGAL_OFFICER,
-	 1, m_provisional_late, CT_ERR_INVALID, "nl.provisional.hearing"},
+	{"provisional hearing late", CT_COUNTRY_NL, USER_ROLE_LEGAL_OFFICER, 1,
+	 m_provisional_late, CT_ERR_INVALID, "nl.provisional.hearing"},
 	{"repeat without new facts", CT_COUNTRY_NL, USER_ROLE_HOVJ, 1,
 	 m_repeat_no_facts, CT_ERR_INVALID, "nl.repeat.new_facts"},
 	{"step in the future", CT_COUNTRY_NL, USER_ROLE_HOVJ, 1, m_future,
@@ -505,8 +496,8 @@ static const struct refusal_case refusal_cases[] = {
 	 m_hearing_in_nl, CT_ERR_INVALID, "order.jurisdiction"},
 	{"BE hearing after 14 days", CT_COUNTRY_BE, USER_ROLE_PROSECUTOR, 1,
 	 m_be_hearing_late, CT_ERR_INVALID, "be.court_hearing_within_order"},
-	{"violation after the end", CT_COUNTRY_NL, USER_ROLE_POLICE_OFFICER,
-	 1, m_violation_after_end, CT_ERR_INVALID, "nl.violation"},
+	{"violation after the end", CT_COUNTRY_NL, USER_ROLE_POLICE_OFFICER, 1,
+	 m_violation_after_end, CT_ERR_INVALID, "nl.violation"},
 };
 
 static void
@@ -515,8 +506,7 @@ test_refusals_name_their_rule(void **state)
 	size_t i;
 
 	(void)state;
-	for (i = 0; i < sizeof(refusal_cases) / sizeof(refusal_cases[0]);
-	     i++) {
+	for (i = 0; i < sizeof(refusal_cases) / sizeof(refusal_cases[0]); i++) {
 		const struct refusal_case *c = &refusal_cases[i];
 		enum ct_zone z = c->country == CT_COUNTRY_NL ? AMS : BRU;
 		int64_t t = local(z, 2026, 3, 24, 13, 59);
@@ -678,8 +668,7 @@ test_codes_are_stable(void **state)
 	assert_string_equal(order_step_code(ORDER_STEP_DECIDE), "decide");
 	assert_string_equal(order_step_code(ORDER_STEP_HEARING),
 			    "court_hearing");
-	assert_string_equal(order_state_code(ORDER_STATE_EXTENDED),
-			    "extended");
+	assert_string_equal(order_state_code(ORDER_STATE_EXTENDED), "extended");
 	assert_null(order_step_code(ORDER_STEP__COUNT));
 	assert_int_equal(vocab_index(&order_vocab_channel, "text_message"),
 			 ORDER_CHANNEL_TEXT);

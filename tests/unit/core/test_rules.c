@@ -33,9 +33,9 @@ test_numbers_quote_the_seeds(void **state)
 	const struct order_rules *be = rules_for(CT_COUNTRY_BE);
 
 	(void)state;
-	assert_int_equal(nl->duration_days, 10);  /* seed 001 hfst. 1 */
+	assert_int_equal(nl->duration_days, 10); /* seed 001 hfst. 1 */
 	assert_int_equal(nl->extension_max_total_days, 28); /* hfst. 8 */
-	assert_int_equal(nl->max_extensions, 1);  /* "eenmalig" */
+	assert_int_equal(nl->max_extensions, 1);	    /* "eenmalig" */
 	assert_int_equal(nl->extension_advice_days_before_end, 2);
 	assert_int_equal(nl->stay_address_hours, 24);
 	assert_int_equal(nl->appeal_weeks, 6);
@@ -81,9 +81,9 @@ test_every_rule_has_id_title_source(void **state)
 
 struct end_case {
 	enum ct_country country;
-	int y, mo, d, h, mi;	/* imposed, local */
+	int y, mo, d, h, mi;	  /* imposed, local */
 	int ey, emo, ed, eh, emi; /* ends, local */
-	int64_t hours;		/* elapsed real hours */
+	int64_t hours;		  /* elapsed real hours */
 };
 
 static const struct end_case end_cases[] = {
@@ -109,8 +109,8 @@ test_order_end_keeps_the_clock(void **state)
 		const struct end_case *c = &end_cases[i];
 		const struct order_rules *r = rules_for(c->country);
 		int64_t t = local(r->zone, c->y, c->mo, c->d, c->h, c->mi, 0);
-		int64_t want = local(r->zone, c->ey, c->emo, c->ed, c->eh,
-				     c->emi, 0);
+		int64_t want =
+			local(r->zone, c->ey, c->emo, c->ed, c->eh, c->emi, 0);
 		int64_t got = 0;
 
 		assert_int_equal(rules_order_end(r, t, &got), CT_OK);
@@ -155,21 +155,21 @@ test_be_first_working_day(void **state)
 
 	(void)state;
 	/* A Friday-night order starts on Monday (seed 000 §4). */
-	assert_int_equal(rules_first_working_day(
-				 be, local(BRU, 2026, 3, 27, 22, 0, 0)),
-			 local(BRU, 2026, 3, 30, 23, 59, 59));
+	assert_int_equal(
+		rules_first_working_day(be, local(BRU, 2026, 3, 27, 22, 0, 0)),
+		local(BRU, 2026, 3, 30, 23, 59, 59));
 	/* Easter Monday 6 April 2026 is a Belgian holiday: Tuesday. */
-	assert_int_equal(rules_first_working_day(
-				 be, local(BRU, 2026, 4, 3, 21, 0, 0)),
-			 local(BRU, 2026, 4, 7, 23, 59, 59));
+	assert_int_equal(
+		rules_first_working_day(be, local(BRU, 2026, 4, 3, 21, 0, 0)),
+		local(BRU, 2026, 4, 7, 23, 59, 59));
 	/* Within office hours on a working day: that same day. */
-	assert_int_equal(rules_first_working_day(
-				 be, local(BRU, 2026, 4, 3, 10, 0, 0)),
-			 local(BRU, 2026, 4, 3, 23, 59, 59));
+	assert_int_equal(
+		rules_first_working_day(be, local(BRU, 2026, 4, 3, 10, 0, 0)),
+		local(BRU, 2026, 4, 3, 23, 59, 59));
 	/* Sunday 1 November (Allerheiligen) then Monday: Monday 2. */
-	assert_int_equal(rules_first_working_day(
-				 be, local(BRU, 2026, 10, 31, 12, 0, 0)),
-			 local(BRU, 2026, 11, 2, 23, 59, 59));
+	assert_int_equal(
+		rules_first_working_day(be, local(BRU, 2026, 10, 31, 12, 0, 0)),
+		local(BRU, 2026, 11, 2, 23, 59, 59));
 }
 
 static void
