@@ -87,6 +87,7 @@ int cmd_case(struct cli_ctx *ctx, int argc, char **argv);
 int cmd_audit(struct cli_ctx *ctx, int argc, char **argv);
 int cmd_demo(struct cli_ctx *ctx, int argc, char **argv);
 int cmd_serve(struct cli_ctx *ctx, int argc, char **argv);
+int cmd_document(struct cli_ctx *ctx, int argc, char **argv);
 
 /* ---- cli_main.c: the shared set-up ---- */
 /*
