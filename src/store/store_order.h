@@ -15,6 +15,23 @@
  *    concurrency): a stale one gives CT_ERR_CONFLICT and no refusal rule.
  *  - Orders read back have their text fields in the caller's arena.
  *  - Listing returns the orders of one case, oldest first.
+ *  - Reading an order replays its stored steps through order_apply_step()
+ *    (order_steps is the source of truth, the orders row its projection);
+ *    a stored step that does not replay is CT_ERR_DB_CORRUPT.
+ *  - The facts: the caller gives the actor's user id, roles and
+ *    organisation type (the API has them from the session); when
+ *    actor_roles is 0 and who->user_id is set, the store reads them from
+ *    the user and the organisation. The store itself adds what only it
+ *    knows: now (store_now() when facts->now is 0) and the subject's
+ *    birth date. It also checks that the persons a step names (subject,
+ *    protected persons, the person heard) are persons of the case and
+ *    that repeat_of is an order of the case, and it sets
+ *    children_involved on an open step when the case has a person with
+ *    the role child (Wth art. 2 lid 3: the consultation of Veilig Thuis
+ *    follows from the family, not from a box ticked or not). These are
+ *    CT_ERR_INVALID without a refusal rule.
+ *  - A step's details are stored as order_step_details_to_json() of the
+ *    step (core/order_json.h), the canonical form that replays exactly.
  */
 #ifndef CT_STORE_STORE_ORDER_H
 #define CT_STORE_STORE_ORDER_H
@@ -42,7 +59,8 @@ struct store_order_step {
 /*
  * Create an order on case_id from an ORDER_STEP_OPEN step checked against
  * the rules of the case's jurisdiction. On success *out is the new order
- * (id, version 1) with text in a.
+ * (id, version 1) with text in a. *refusal is cleared on entry; after a
+ * refusal its rule is set (not NULL), after any other error it is NULL.
  */
 enum ct_err store_order_open(struct store *st, const struct store_actor *who,
 			     const char *case_id, const struct order_step *open,
@@ -51,16 +69,15 @@ enum ct_err store_order_open(struct store *st, const struct store_actor *who,
 			     struct ct_error *err);
 
 /*
- * Append one step to order_id (checked by core, see above). details_json
- * is what is stored as the step's details (the API passes the request's
- * "details" object); NULL stores "{}". On success *o is the order after
- * the step, with its new version.
+ * Append one step to order_id (checked by core, see above). On success
+ * *o is the order after the step, with its new version. expected_version
+ * 0 skips the version check (the step is still checked against the order
+ * as stored, inside the transaction).
  */
 enum ct_err store_order_step(struct store *st, const struct store_actor *who,
 			     const char *case_id, const char *order_id,
 			     int64_t expected_version,
 			     const struct order_step *step,
-			     const char *details_json,
 			     const struct order_facts *facts, struct arena *a,
 			     struct order *o, struct order_refusal *refusal,
 			     struct ct_error *err);
@@ -75,7 +92,8 @@ enum ct_err store_order_list(struct store *st, const char *case_id,
 			     struct arena *a, struct order **items,
 			     size_t *count, struct ct_error *err);
 
-/* The steps of an order, by seq; *items in a. */
+/* The steps of an order, by seq; *items in a. Check first that the
+ * order is of the case (store_order_get): this reads by order id only. */
 enum ct_err store_order_steps(struct store *st, const char *order_id,
 			      struct arena *a, struct store_order_step **items,
 			      size_t *count, struct ct_error *err);
