@@ -24,7 +24,8 @@ DEB_PACKAGES = gcc libc6-dev pkg-config meson ninja-build python3 \
 	libmicrohttpd-dev liboath-dev \
 	libcairo2-dev libpango1.0-dev fonts-dejavu-core poppler-utils \
 	python3-pytest python3-requests wrk oathtool \
-	postgresql libpq-dev
+	postgresql libpq-dev \
+	libcurl4-openssl-dev python3-aiosmtpd
 
 .PHONY: all deps build build-san run demo-db test test-unit test-san lint bench clean distclean
 .PHONY: test-pg
