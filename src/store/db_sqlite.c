@@ -33,6 +33,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
@@ -271,6 +272,21 @@ out:
 
 static void sq_close(struct db *db);
 
+static pthread_once_t sq_config_once = PTHREAD_ONCE_INIT;
+
+/*
+ * Process-wide settings, before SQLite initialises itself: no memory
+ * statistics, whose global mutex every malloc and free of every connection
+ * took (a contended lock once dozens of server threads query at once).
+ * SQLITE_MISUSE means SQLite was already initialised by someone else; it
+ * then keeps its defaults, which are correct, only slower.
+ */
+static void
+sq_config(void)
+{
+	(void)sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+}
+
 /*
  * Refuse files that are not ours; mark an empty database as ours.
  * The first read of the schema is also where SQLite notices a file that is
@@ -344,6 +360,10 @@ sq_open(const char *path, unsigned flags, struct db **out, struct ct_error *err)
 	d->path = ct_strdup(path);
 	d->readonly = (flags & DB_OPEN_READONLY) != 0;
 	oflags = d->readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
+	/* One thread at a time per connection (db.h): SQLite's own
+	 * per-connection mutex only costs, on every call. */
+	oflags |= SQLITE_OPEN_NOMUTEX;
+	pthread_once(&sq_config_once, sq_config);
 	rc = sqlite3_open_v2(path, &d->h, oflags, NULL);
 	if (rc != SQLITE_OK) {
 		ret = sq_error(path, d->h, rc, "openen", err);

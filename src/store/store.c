@@ -78,6 +78,9 @@ store_write_begin(struct store *st, struct ct_error *err)
 	enum ct_err rc;
 
 	if (st->depth == 0) {
+		/* A snapshot cannot become a write transaction once another
+		 * connection committed: end it and take the newest state. */
+		store_read_end(st);
 		rc = db_begin(st->db, 1, err);
 		if (rc)
 			return rc;
@@ -140,6 +143,31 @@ store_write_end(struct store *st, enum ct_err rc, struct ct_error *err)
 		st->tx_broken = 1;
 	st->head_valid = 0;
 	return rc;
+}
+
+enum ct_err
+store_read_begin(struct store *st, struct ct_error *err)
+{
+	enum ct_err rc;
+
+	if (st->depth > 0 || st->read_open || st->db->drv != &db_sqlite_driver)
+		return CT_OK;
+	rc = db_begin(st->db, 0, err);
+	if (rc == CT_OK)
+		st->read_open = 1;
+	return rc;
+}
+
+void
+store_read_end(struct store *st)
+{
+	if (!st->read_open)
+		return;
+	st->read_open = 0;
+	/* Nothing was written: a failing COMMIT only leaves the snapshot
+	 * to give up, which rollback does (and logs). */
+	if (db_commit(st->db, NULL) != CT_OK)
+		db_rollback(st->db);
 }
 
 enum ct_err
@@ -369,6 +397,7 @@ store_close(struct store *st)
 		return;
 	if (st->depth > 0)
 		CT_BUG("store_close inside a transaction");
+	store_read_end(st);
 	db_close(st->db);
 	free(st);
 }

@@ -103,6 +103,16 @@ enum ct_err store_user_set_password(struct store *st,
 				    const char *user_id,
 				    const char *password_hash,
 				    struct ct_error *err);
+/*
+ * Change display name, email, roles and active of the user u->id (the
+ * rest of u is ignored: organisation and user name stay). u->version must
+ * be the stored version (else CT_ERR_CONFLICT); on success u holds the
+ * record as stored, version one higher. Journaled ("user.update", before
+ * and after). Deactivating (active 1 -> 0) ends every session of the user
+ * in the same transaction. CT_ERR_NOTFOUND when there is no such user.
+ */
+enum ct_err store_user_update(struct store *st, const struct store_actor *who,
+			      struct user *u, struct ct_error *err);
 
 /* ---- cases ---- */
 /*
@@ -225,5 +235,21 @@ enum ct_err store_counts(struct store *st, struct store_counts *out,
 enum ct_err store_transaction(struct store *st,
 			      enum ct_err (*fn)(struct store *st, void *ctx),
 			      void *ctx, struct ct_error *err);
+
+/*
+ * A read snapshot for a burst of reads (a server request's checks): until
+ * store_read_end() they see one state of the database and, on SQLite, share
+ * one WAL read transaction. Why: after any commit by another connection
+ * (the access log commits hundreds of times a second) SQLite drops a
+ * connection's whole page cache at the start of its next read transaction,
+ * so five separate reads paid for their index pages up to five times.
+ * Nothing happens inside a write transaction, when one is already open,
+ * or on PostgreSQL (each statement there reads committed data anyway).
+ * A write that starts at depth 0 first ends the snapshot (it must see the
+ * newest state); the reads after it go without one. store_read_end() is
+ * always safe to call and never fails; store_close() ends an open one.
+ */
+enum ct_err store_read_begin(struct store *st, struct ct_error *err);
+void store_read_end(struct store *st);
 
 #endif

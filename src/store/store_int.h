@@ -25,6 +25,7 @@ struct store {
 	int schema_version; /* as found in meta, after migrations */
 	int depth;	    /* nesting of write transactions, 0 = none */
 	int tx_broken;	    /* the backend aborted the outer transaction */
+	int read_open;	    /* store_read_begin() snapshot open, depth 0 */
 	int64_t (*now)(void *ctx);
 	void *now_ctx;
 	/*

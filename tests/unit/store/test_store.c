@@ -307,6 +307,74 @@ test_busy(void **state)
 	test_close(&f);
 }
 
+/* Orgs as f.st sees them now. */
+static int64_t
+orgs_seen(struct store_fixture *f)
+{
+	return test_counts(f).orgs;
+}
+
+static void
+other_adds_org(struct store *other, struct store_fixture *f, const char *name)
+{
+	struct ct_error err;
+	struct org o;
+
+	test_org_init(&o, name);
+	assert_int_equal(store_org_create(other, &f->who, &o, &err), CT_OK);
+}
+
+/* store_read_begin: one state until store_read_end; a write ends it. */
+static void
+test_read_snapshot(void **state)
+{
+	struct store_fixture f;
+	struct store *other = NULL;
+	struct ct_error err;
+	struct org o;
+	int64_t n0;
+
+	(void)state;
+	test_open(&f, 0);
+	assert_int_equal(store_open(f.path, 0, &other, &err), CT_OK);
+	n0 = orgs_seen(&f);
+
+	/* Another connection's commit stays invisible inside it. */
+	assert_int_equal(store_read_begin(f.st, &err), CT_OK);
+	assert_int_equal(store_read_begin(f.st, &err), CT_OK); /* no-op */
+	assert_int_equal(orgs_seen(&f), n0);
+	other_adds_org(other, &f, "GGZ Noord");
+	assert_int_equal(orgs_seen(&f), n0);
+	store_read_end(f.st);
+	assert_int_equal(orgs_seen(&f), n0 + 1);
+	store_read_end(f.st); /* nothing open: harmless */
+
+	/* A write inside it sees the newest state and commits. */
+	assert_int_equal(store_read_begin(f.st, &err), CT_OK);
+	assert_int_equal(orgs_seen(&f), n0 + 1);
+	other_adds_org(other, &f, "CAW Oost");
+	test_org_init(&o, "Veilig Thuis Zuid");
+	assert_int_equal(store_org_create(f.st, &f.who, &o, &err), CT_OK);
+	assert_int_equal(orgs_seen(&f), n0 + 3);
+	store_read_end(f.st);
+	assert_int_equal(orgs_seen(&f), n0 + 3);
+
+	/* Inside a write transaction it does nothing. */
+	assert_int_equal(store_write_begin(f.st, &err), CT_OK);
+	assert_int_equal(store_read_begin(f.st, &err), CT_OK);
+	store_read_end(f.st);
+	assert_int_equal(store_write_end(f.st, CT_OK, &err), CT_OK);
+
+	/* Closing a store with a snapshot open ends it. */
+	assert_int_equal(store_read_begin(other, &err), CT_OK);
+	assert_int_equal(store_counts(other, &(struct store_counts){0}, &err),
+			 CT_OK);
+	store_close(other);
+	other_adds_org(f.st, &f, "Politie Zuid");
+	assert_int_equal(orgs_seen(&f), n0 + 4);
+	test_close(&f);
+}
+
 struct bulk {
 	const char *org_id;
 	int n;
@@ -486,6 +554,7 @@ main(void)
 		cmocka_unit_test(test_readonly_location),
 		cmocka_unit_test(test_disk_full),
 		cmocka_unit_test(test_busy),
+		cmocka_unit_test(test_read_snapshot),
 	};
 	const struct CMUnitTest pg_only[] = {
 		cmocka_unit_test(test_pg_foreign_database),
