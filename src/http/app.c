@@ -135,7 +135,19 @@ void
 app_stop(struct app *app)
 {
 	struct app_thread_store *ts, *next;
+	struct access_logger_stats ls;
 
+	if (app->access_log) {
+		/* After a run (the benchmark): how well the commits grouped. */
+		access_logger_stats(app->access_log, &ls);
+		ct_info("toegangslog: %" PRIu64 " regels in %" PRIu64
+			" commits (gemiddeld %.1f, grootste %zu), %" PRIu64
+			" mislukt",
+			ls.records, ls.batches,
+			ls.batches ? (double)ls.records / (double)ls.batches
+				   : 0.0,
+			ls.largest_batch, ls.failed_batches);
+	}
 	access_logger_close(app->access_log);
 	app->access_log = NULL;
 	pthread_mutex_lock(&app->stores_lock);
@@ -378,37 +390,16 @@ app_load_user(struct app *app, struct store *st, struct http_request *req,
 	return CT_OK;
 }
 
+/* authenticate with st and s ready: the credential's lookups. */
 static enum ct_err
-app_authenticate(void *vapp, struct http_request *req, struct ct_error *err)
+app_authenticate_in(struct app *app, struct store *st,
+		    struct http_request *req, struct app_session *s,
+		    const char *hash, int via_token, int64_t now,
+		    struct ct_error *err)
 {
-	struct app *app = vapp;
-	const char *auth = http_request_header(req, "Authorization");
-	char token[TOKEN_TEXT_SIZE], hash[TOKEN_HASH_HEX_SIZE];
-	int64_t now = app_now(app);
-	struct app_session *s;
-	struct store *st;
 	const char *user_id;
-	int via_token = 0;
 	enum ct_err rc;
 
-	req->session = NULL;
-	if (auth) {
-		/* A client that sends Authorization means the token. */
-		if (!app_bearer(auth, token))
-			return CT_OK;
-		via_token = 1;
-	} else if (!app_cookie(http_request_header(req, "Cookie"), token)) {
-		return CT_OK;
-	}
-	if (token_hash(token, hash))
-		return CT_OK;
-	sodium_memzero(token, sizeof(token));
-	st = app_store(app, err);
-	if (!st)
-		return err && err->code ? err->code : CT_ERR_INTERNAL;
-	s = arena_alloc(req->arena, sizeof(*s));
-	if (!s)
-		return ct_error_set(err, CT_ERR_LIMIT, "verzoekgeheugen vol");
 	s->via_token = via_token;
 	if (via_token) {
 		rc = store_api_token_get(st, hash, now, req->arena, &s->token,
@@ -436,6 +427,45 @@ app_authenticate(void *vapp, struct http_request *req, struct ct_error *err)
 	}
 	req->session = s;
 	return CT_OK;
+}
+
+static enum ct_err
+app_authenticate(void *vapp, struct http_request *req, struct ct_error *err)
+{
+	struct app *app = vapp;
+	const char *auth = http_request_header(req, "Authorization");
+	char token[TOKEN_TEXT_SIZE], hash[TOKEN_HASH_HEX_SIZE];
+	int64_t now = app_now(app);
+	struct app_session *s;
+	struct store *st;
+	int via_token = 0;
+	enum ct_err rc;
+
+	req->session = NULL;
+	if (auth) {
+		/* A client that sends Authorization means the token. */
+		if (!app_bearer(auth, token))
+			return CT_OK;
+		via_token = 1;
+	} else if (!app_cookie(http_request_header(req, "Cookie"), token)) {
+		return CT_OK;
+	}
+	if (token_hash(token, hash))
+		return CT_OK;
+	sodium_memzero(token, sizeof(token));
+	st = app_store(app, err);
+	if (!st)
+		return err && err->code ? err->code : CT_ERR_INTERNAL;
+	s = arena_alloc(req->arena, sizeof(*s));
+	if (!s)
+		return ct_error_set(err, CT_ERR_LIMIT, "verzoekgeheugen vol");
+	/* One snapshot for the five reads below (store_read_begin). */
+	rc = store_read_begin(st, err);
+	if (rc)
+		return rc;
+	rc = app_authenticate_in(app, st, req, s, hash, via_token, now, err);
+	store_read_end(st);
+	return rc;
 }
 
 /* ------------------------------------------------------------------ */
@@ -639,6 +669,32 @@ app_authorize(void *vapp, const struct http_request *req,
 	return rc;
 }
 
+/*
+ * authorize with the case, the team or the user it loads read in one
+ * snapshot (store_read_begin), ended before the access log is written.
+ */
+static enum ct_err
+app_authorize_snapshot(void *vapp, const struct http_request *req,
+		       const struct http_route *route, struct ct_error *err)
+{
+	struct store *st = NULL;
+	enum ct_err rc;
+
+	/* Anonymous requests read nothing; app_authorize reports a store
+	 * that cannot be opened. */
+	if (req->session)
+		st = app_store(vapp, NULL);
+	if (st) {
+		rc = store_read_begin(st, err);
+		if (rc)
+			return rc;
+	}
+	rc = app_authorize(vapp, req, route, err);
+	if (st)
+		store_read_end(st);
+	return rc;
+}
+
 /* ------------------------------------------------------------------ */
 /* record_access                                                       */
 
@@ -699,6 +755,6 @@ app_record_access(void *vapp, const struct http_request *req,
 const struct router_hooks app_router_hooks = {
 	.authenticate = app_authenticate,
 	.check_csrf = app_check_csrf,
-	.authorize = app_authorize,
+	.authorize = app_authorize_snapshot,
 	.record_access = app_record_access,
 };
