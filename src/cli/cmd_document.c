@@ -147,7 +147,7 @@ document_render(struct cli_ctx *ctx, int argc, char **argv)
 	enum ct_country c;
 	const char *args[1];
 	size_t nargs;
-	int status, pdf;
+	int status, pdf, rendered = 0;
 	enum ct_err rc;
 
 	status = cli_opt_parse(ctx, &spec, argc, argv, args, &nargs);
@@ -188,6 +188,7 @@ document_render(struct cli_ctx *ctx, int argc, char **argv)
 		status = cli_out_problems(ctx, &problems);
 		goto out;
 	}
+	rendered = pdf;
 	rc = pdf ? doc_pdf_render(&d, creation_time(), &out, &err)
 		 : doc_html_render(&d, &out);
 	if (rc) {
@@ -199,6 +200,8 @@ document_render(struct cli_ctx *ctx, int argc, char **argv)
 		fprintf(ctx->out, "Document geschreven: %s (%zu bytes)\n", outp,
 			out.len);
 out:
+	if (rendered)
+		doc_pdf_shutdown(); /* one render per process: free caches */
 	doc_release(&d);
 	doc_json_release(&dj);
 	sbuf_release(&in);

@@ -386,3 +386,16 @@ doc_pdf_render(const struct doc *d, int64_t created_at, struct sbuf *out,
 	}
 	return CT_OK;
 }
+
+void
+doc_pdf_shutdown(void)
+{
+	/* Pango's font map holds cairo font faces and fontconfig
+	 * patterns. FcFini() and cairo_debug_reset_static_data() would
+	 * free the rest, but both assert (abort) when a cache entry is
+	 * still referenced, which happens now and then: the remaining
+	 * process-lifetime caches of fontconfig and cairo are left to the
+	 * exit and to the leak checker's suppressions
+	 * (tests/unit/docs/lsan.supp). */
+	pango_cairo_font_map_set_default(NULL);
+}

@@ -27,4 +27,12 @@
 enum ct_err doc_pdf_render(const struct doc *d, int64_t created_at,
 			   struct sbuf *out, struct ct_error *err);
 
+/*
+ * Free the process-wide font caches that pango, cairo and fontconfig keep
+ * between renders, so a leak checker sees a clean exit. Call once, at
+ * exit, when no render runs (a server: after its threads stopped). Not
+ * thread-safe. A later render works but builds the caches anew (slow).
+ */
+void doc_pdf_shutdown(void);
+
 #endif

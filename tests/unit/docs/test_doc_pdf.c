@@ -103,6 +103,27 @@ test_limit_leaves_buffer_alone(void **state)
 	doc_release(&d);
 }
 
+/* After a shutdown the caches are rebuilt and the output is the same. */
+static void
+test_render_after_shutdown(void **state)
+{
+	struct sbuf a, b;
+	struct doc d;
+
+	(void)state;
+	compose(&d, DOC_DECISION, CT_COUNTRY_BE);
+	sbuf_init(&a, SBUF_MAX_LARGE);
+	sbuf_init(&b, SBUF_MAX_LARGE);
+	assert_int_equal(doc_pdf_render(&d, CREATED, &a, NULL), CT_OK);
+	doc_pdf_shutdown();
+	assert_int_equal(doc_pdf_render(&d, CREATED, &b, NULL), CT_OK);
+	assert_int_equal(a.len, b.len);
+	assert_memory_equal(a.buf, b.buf, a.len);
+	sbuf_release(&a);
+	sbuf_release(&b);
+	doc_release(&d);
+}
+
 int
 main(void)
 {
@@ -110,7 +131,11 @@ main(void)
 		cmocka_unit_test(test_every_document_renders),
 		cmocka_unit_test(test_deterministic_apart_from_date),
 		cmocka_unit_test(test_limit_leaves_buffer_alone),
+		cmocka_unit_test(test_render_after_shutdown),
 	};
 
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	int failed = cmocka_run_group_tests(tests, NULL, NULL);
+
+	doc_pdf_shutdown();
+	return failed;
 }
