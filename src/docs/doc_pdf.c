@@ -34,7 +34,7 @@
 #define MARGIN_TOP (25 * MM)
 #define MARGIN_BOTTOM (27 * MM) /* the footer sits below it */
 #define CONTENT_W (PAGE_W - MARGIN_LEFT - MARGIN_RIGHT)
-#define LABEL_W (42 * MM) /* the label column of fields */
+#define LABEL_W (48 * MM) /* the label column of fields */
 #define BULLET_INDENT (6 * MM)
 #define KEEP_WITH_HEADING 48.0 /* room a heading needs below it, pt */
 
