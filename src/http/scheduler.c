@@ -134,8 +134,11 @@ announce_batch(struct store *st, void *ctx)
 							     : "task.due";
 		note.title = title.buf;
 		note.body = body.buf;
-		rc = store_notification_add(st, &note, mail_on(an->cfg),
-					    an->err);
+		/* Mail is owed whenever the organisation has an address,
+		 * also when this process sends none: another process
+		 * sharing the database (or this one after a restart with
+		 * smtp_url) sends it. */
+		rc = store_notification_add(st, &note, 1, an->err);
 	}
 	if (rc == CT_OK) {
 		an->claimed = n;

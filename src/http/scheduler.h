@@ -5,7 +5,8 @@
  *      deadline has begun, or the deadline has passed) and makes an in-app
  *      notification for the responsible organisation of each, in the same
  *      transaction, with a mail pending when the organisation has an
- *      address and mail is configured;
+ *      address (also when this process has no smtp_url: whichever
+ *      process sharing the database has one sends it);
  *   2. sends the pending mails over SMTP (http/mailer.h), and records the
  *      outcome in the notification: sent, or a retry after a back-off that
  *      doubles (mail_backoff_seconds, 2x, 4x, ... at most a day), given up

@@ -122,7 +122,10 @@ def fill(path, case_id, person_id):
             .replace("{org_id}", str(uuid.uuid4()))
             .replace("{user_id}", str(uuid.uuid4()))
             .replace("{grant_id}", str(uuid.uuid4()))
-            .replace("{token_id}", str(uuid.uuid4())))
+            .replace("{token_id}", str(uuid.uuid4()))
+            # worklist: a task or notification that does not exist
+            .replace("{task_id}", str(uuid.uuid4()))
+            .replace("{notification_id}", str(uuid.uuid4())))
 
 
 def test_authorization_matrix_every_route(api):

@@ -1,0 +1,258 @@
+"""test_api_worklist.py - the work list, notifications and their e-mail
+over real HTTP and real SMTP (issue 4 "Deadlines and the work list").
+
+A local SMTP sink (Debian python3-aiosmtpd) runs on 127.0.0.1 on a free
+port; a server is started with scheduler_interval_seconds=1 and smtp_url
+pointing at it. Tasks are written straight into the demo database (the
+task sources - orders - have their own tests): an overdue one, one due
+later today and one coming, for the Amsterdam Veilig Thuis, and an overdue
+one for the Rotterdam Veilig Thuis, whose address the sink refuses with a
+temporary error. Then:
+  - the work list shows each task in its bucket with words and rule;
+  - the scheduler notifies the organisation in-app and the mail arrives,
+    to the organisation's address, naming the case but no person;
+  - a refused mail stays pending with its attempts counted: retried,
+    not lost;
+  - marking done and marking read, and what is refused.
+Runs on PostgreSQL too (CASUSTAFEL_TEST_PG: SQL through psql).
+"""
+import os
+import socket
+import sqlite3
+import subprocess
+import time
+import uuid
+
+import pytest
+from aiosmtpd.controller import Controller
+
+REFUSED = "weigeren@vt-rtm.example"
+GOOD = "termijnen@vt-ams.example"
+
+
+class Sink:
+    """Collects messages; answers 451 for the REFUSED recipient."""
+
+    def __init__(self):
+        self.messages = []
+        self.refused = 0
+
+    async def handle_RCPT(self, server, session, envelope, address,
+                          rcpt_options):
+        if address == REFUSED:
+            self.refused += 1
+            return "451 4.3.0 probeer het later opnieuw"
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
+
+    async def handle_DATA(self, server, session, envelope):
+        self.messages.append((envelope.mail_from, list(envelope.rcpt_tos),
+                              envelope.content.decode("utf-8")))
+        return "250 Message accepted for delivery"
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def sql(demo, statement, params=()):
+    """Run one statement on the demo database (SQLite or PostgreSQL)."""
+    if os.environ.get("CASUSTAFEL_TEST_PG"):
+        text = statement
+        for p in params:
+            v = "NULL" if p is None else (
+                str(p) if isinstance(p, int) else
+                "'" + str(p).replace("'", "''") + "'")
+            text = text.replace("?", v, 1)
+        out = subprocess.run(["psql", "-qtA", "-v", "ON_ERROR_STOP=1",
+                              demo.database, "-c", text],
+                             capture_output=True, text=True, timeout=60)
+        assert out.returncode == 0, out.stderr
+        return [line.split("|") for line in out.stdout.splitlines() if line]
+    with sqlite3.connect(demo.database, timeout=30) as db:
+        return [list(map(str, r)) for r in db.execute(statement, params)]
+
+
+def add_task(demo, case_id, org_id, kind, due_at):
+    tid = str(uuid.uuid4())
+    now = int(time.time())
+    sql(demo,
+        "INSERT INTO tasks (id, case_id, org_id, kind, title, source, "
+        "rule_id, due_at, due_from, status, created_at, updated_at, "
+        "done_at, done_by, notified_due_at, notified_overdue_at, version) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?, 0, NULL, 0, 0, 1)",
+        (tid, case_id, org_id, kind, "Termijn " + kind,
+         "test:" + case_id, "NL.test." + kind, due_at, due_at - 86400,
+         now, now))
+    return tid
+
+
+@pytest.fixture(scope="module")
+def sink():
+    handler = Sink()
+    ctl = Controller(handler, hostname="127.0.0.1", port=free_port())
+    ctl.start()
+    yield handler, ctl.port
+    ctl.stop()
+
+
+@pytest.fixture(scope="module")
+def world(start_server, sink, users):
+    handler, port = sink
+    srv = start_server(scheduler_interval_seconds=1,
+                       smtp_url="smtp://127.0.0.1:%d" % port,
+                       smtp_from="casustafel@test.example")
+    demo = srv.demo
+    ams = srv.client("coordinator.ams")
+    rtm = srv.client("coordinator.rtm")
+    orgs = {}
+    for name, c in (("ams", ams), ("rtm", rtm)):
+        me = c.get(c.url("/api/v1/me"))
+        assert me.status_code == 200, me.text
+        org_id = me.json()["org"]["id"]
+        r = c.get(c.url("/api/v1/cases?limit=1"))
+        assert r.status_code == 200, r.text
+        case = r.json()["items"][0]
+        orgs[name] = (org_id, case["id"], case["reference"])
+    sql(demo, "UPDATE orgs SET email = ? WHERE id = ?", (GOOD, orgs["ams"][0]))
+    sql(demo, "UPDATE orgs SET email = ? WHERE id = ?",
+        (REFUSED, orgs["rtm"][0]))
+    now = int(time.time())
+    org, case_id, _ = orgs["ams"]
+    tasks = {
+        "overdue": add_task(demo, case_id, org, "wl_overdue", now - 7200),
+        "coming": add_task(demo, case_id, org, "wl_coming",
+                           now + 3 * 86400 + 3600),
+        "rtm": add_task(demo, orgs["rtm"][1], orgs["rtm"][0], "wl_rtm",
+                        now - 600),
+    }
+    return {"srv": srv, "ams": ams, "rtm": rtm, "orgs": orgs,
+            "tasks": tasks, "sink": handler}
+
+
+def wait_for(pred, seconds=20):
+    deadline = time.time() + seconds
+    while time.time() < deadline:
+        v = pred()
+        if v:
+            return v
+        time.sleep(0.2)
+    return pred()
+
+
+def find(bucket, task_id):
+    return next((t for t in bucket["items"] if t["id"] == task_id), None)
+
+
+def test_worklist_buckets_words_and_rule(world):
+    c = world["ams"]
+    r = c.get(c.url("/api/v1/worklist?coming_days=7"))
+    assert r.status_code == 200, r.text
+    wl = r.json()
+    assert wl["zone"] == "Europe/Amsterdam" and wl["coming_days"] == 7
+    over = find(wl["overdue"], world["tasks"]["overdue"])
+    assert over is not None, wl
+    assert over["time_left"] in ("2 uur te laat", "1 uur te laat")
+    assert over["rule_id"] == "NL.test.wl_overdue"
+    assert over["case_reference"] == world["orgs"]["ams"][2]
+    assert " om " in over["deadline"]
+    coming = find(wl["coming"], world["tasks"]["coming"])
+    assert coming is not None, wl
+    assert coming["time_left"] == "nog 3 dagen"
+    # Another organisation's task never shows.
+    for b in ("overdue", "due", "coming"):
+        assert find(wl[b], world["tasks"]["rtm"]) is None
+    # A shorter horizon leaves the coming task out.
+    r = c.get(c.url("/api/v1/worklist?coming_days=1"))
+    assert find(r.json()["coming"], world["tasks"]["coming"]) is None
+    r = c.get(c.url("/api/v1/worklist?coming_days=400"))
+    assert r.status_code == 400
+
+
+def test_notification_and_mail_without_personal_data(world):
+    c = world["ams"]
+    task = world["tasks"]["overdue"]
+
+    def note():
+        r = c.get(c.url("/api/v1/notifications"))
+        assert r.status_code == 200, r.text
+        return next((n for n in r.json()["items"]
+                     if n.get("task_id") == task), None)
+
+    n = wait_for(note)
+    assert n is not None, "no notification for the overdue task"
+    assert n["kind"] == "task.overdue"
+    assert n["case_reference"] == world["orgs"]["ams"][2]
+    sink = world["sink"]
+
+    def mail():
+        return next((m for m in sink.messages
+                     if world["orgs"]["ams"][2] in m[2]), None)
+
+    m = wait_for(mail)
+    assert m is not None, "no mail arrived in the sink"
+    mail_from, rcpts, text = m
+    assert mail_from == "casustafel@test.example"
+    assert rcpts == [GOOD]
+    assert "Termijn verstreken" in text
+    # No personal data: none of the case's persons is named.
+    case_id = world["orgs"]["ams"][1]
+    r = c.get(c.url("/api/v1/cases/%s/persons" % case_id))
+    assert r.status_code == 200, r.text
+    for p in r.json()["items"]:
+        for key in ("given_name", "family_name", "bsn", "rrn"):
+            if p.get(key):
+                assert p[key] not in text, key
+    r = wait_for(lambda: (note() or {}).get("email_status") == "sent")
+    assert r, note()
+
+    # Read, once; someone else's notification looks absent.
+    r = c.post(c.url("/api/v1/notifications/%s/read" % n["id"]))
+    assert r.status_code == 200, r.text
+    r = c.get(c.url("/api/v1/notifications?unread=true"))
+    assert all(x["id"] != n["id"] for x in r.json()["items"])
+    other = world["rtm"]
+    r = other.post(other.url("/api/v1/notifications/%s/read" % n["id"]))
+    assert r.status_code == 404
+
+
+def test_refused_mail_is_retried_not_lost(world):
+    c = world["rtm"]
+    task = world["tasks"]["rtm"]
+
+    def note():
+        r = c.get(c.url("/api/v1/notifications"))
+        return next((n for n in r.json()["items"]
+                     if n.get("task_id") == task), None)
+
+    n = wait_for(lambda: (note() or {}).get("email_attempts", 0) >= 1)
+    assert n, note()
+    n = note()
+    assert n["email_status"] == "pending"
+    assert world["sink"].refused >= 1
+    assert all(REFUSED not in m[1] for m in world["sink"].messages)
+
+
+def test_task_done_and_refusals(world):
+    c = world["ams"]
+    case_id = world["orgs"]["ams"][1]
+    task = world["tasks"]["coming"]
+    r = c.post(c.url("/api/v1/cases/%s/tasks/%s/done" % (case_id, task)))
+    assert r.status_code == 200, r.text
+    assert r.json()["status"] == "done"
+    assert r.json()["done_by"] == "coordinator.ams"
+    r = c.post(c.url("/api/v1/cases/%s/tasks/%s/done" % (case_id, task)))
+    assert r.status_code == 409
+    # A task of another case answers as absent.
+    other_case = world["orgs"]["rtm"][1]
+    r = world["rtm"].post(world["rtm"].url(
+        "/api/v1/cases/%s/tasks/%s/done" % (other_case, task)))
+    assert r.status_code == 404
+    # The done task left the work list; the journal has it.
+    r = c.get(c.url("/api/v1/worklist?coming_days=7"))
+    assert find(r.json()["coming"], task) is None
+    r = c.get(c.url("/api/v1/cases/%s/journal?limit=1000" % case_id))
+    assert r.status_code == 200, r.text
+    assert any(e.get("action") == "task.done" for e in r.json()["items"])
