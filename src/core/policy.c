@@ -37,6 +37,8 @@ enum policy_rule {
 	RULE_CASE_WRITE,  /* case team only */
 	RULE_CASE_OWNER,  /* members of the owning organisation only */
 	RULE_BREAK_GLASS, /* case-access role, case outside the team */
+	RULE_TOKEN,	  /* logged in with a session, not a token */
+	RULE_BG_REVIEW,	  /* privacy officer; owner's coordinator */
 };
 
 enum policy_flags {
@@ -128,6 +130,17 @@ static const struct policy_row policy_rows[POLICY_ACTION__COUNT] = {
 	/* The OpenAPI document describes routes, never data: public. */
 	[POLICY_OPENAPI_READ] = {"openapi.read", POLICY_RES_NONE, RULE_PUBLIC,
 				 0},
+	/* A token is a credential that skips the second factor: only a
+	 * session that gave it may make, list or revoke one, and a token
+	 * never makes another (issue 3 "bearer tokens ... scoped"). */
+	[POLICY_TOKEN_MANAGE] = {"token.manage", POLICY_RES_NONE, RULE_TOKEN,
+				 F_TOTP},
+	/* ARCHITECTURE.md: emergency access "alerts the case owner and is
+	 * always reviewed" - by the owner's coordinator or the privacy
+	 * officer. The grant names who opened which case. */
+	[POLICY_BREAK_GLASS_REVIEW] = {"break_glass.review",
+				       POLICY_RES_BREAK_GLASS, RULE_BG_REVIEW,
+				       F_PERSONAL | F_TOTP},
 };
 
 /* The roles that open and work on cases (PRODUCT.md users table). */
@@ -281,8 +294,15 @@ role_refusal(enum policy_rule rule, uint32_t roles)
 	case RULE_PUBLIC:
 	case RULE_SIGNED_IN:
 	case RULE_TOTP_ENROL:
+	case RULE_TOKEN:
 	case RULE_USER_READ: /* narrowed by organisation in step 5 */
 		return NULL;
+	case RULE_BG_REVIEW:
+		/* The coordinator is narrowed to the owner in step 5. */
+		return (ct_has(roles, USER_ROLE_PRIVACY_OFFICER) ||
+			ct_has(roles, USER_ROLE_COORDINATOR))
+			       ? NULL
+			       : "role_missing";
 	case RULE_ADMIN:
 		return ct_has(roles, USER_ROLE_ADMIN) ? NULL : "role_missing";
 	case RULE_PRIVACY:
@@ -438,6 +458,26 @@ policy_decide(const struct policy_subject *who, enum policy_action action,
 	case RULE_SIGNED_IN:
 	case RULE_TOTP_ENROL:
 		allow(out, "authenticated");
+		return;
+	case RULE_TOKEN:
+		if (who->via_token) {
+			deny(out, POLICY_DENY_FORBIDDEN, "token_not_allowed");
+			return;
+		}
+		allow(out, "authenticated");
+		return;
+	case RULE_BG_REVIEW:
+		if (ct_has(who->roles, USER_ROLE_PRIVACY_OFFICER)) {
+			allow(out, "role_granted");
+			return;
+		}
+		if (same_id(who->org_id, res->target_org_id)) {
+			allow(out, "case_owner");
+			return;
+		}
+		/* A grant on another organisation's case looks absent, like
+		 * the case itself. */
+		deny(out, POLICY_DENY_NOT_FOUND, "other_organisation");
 		return;
 	case RULE_ADMIN:
 	case RULE_PRIVACY:

@@ -75,6 +75,8 @@ enum policy_action {
 	POLICY_BREAK_GLASS_LIST, /* "break_glass.list": review */
 	POLICY_STATS_READ,	 /* "stats.read": aggregate figures */
 	POLICY_OPENAPI_READ,	 /* "openapi.read": the API description */
+	POLICY_TOKEN_MANAGE,	 /* "token.manage": own bearer tokens */
+	POLICY_BREAK_GLASS_REVIEW, /* "break_glass.review": review a grant */
 	POLICY_ACTION__COUNT
 };
 
@@ -95,6 +97,7 @@ enum policy_resource_kind {
 	POLICY_RES_TEAM,       /* case fields: the case's team */
 	POLICY_RES_JOURNAL,    /* case fields */
 	POLICY_RES_ACCESS_LOG, /* the access log (and break-glass list) */
+	POLICY_RES_BREAK_GLASS, /* target_org_id: owner of the grant's case */
 	POLICY_RES__COUNT
 };
 
@@ -124,6 +127,8 @@ struct policy_subject {
 	int totp_verified; /* ... and gave a good code in this session */
 	const struct policy_grant *grants; /* this user's grants */
 	size_t n_grants;
+	/* The request came with a bearer token, not a login session. */
+	int via_token;
 };
 
 struct policy_resource {
@@ -157,8 +162,9 @@ struct policy_decision {
 	 * "admin_no_case_content", "privacy_officer_no_case_content",
 	 * "analyst_no_personal_data", "not_in_case_team", "not_case_owner",
 	 * "break_glass_read_only", "break_glass_not_needed",
-	 * "other_organisation", "resource_mismatch", "unknown_action",
-	 * "bad_subject".
+	 * "other_organisation", "token_not_allowed", "resource_mismatch",
+	 * "unknown_action", "bad_subject". "case_owner" (allowed) is given
+	 * to the owning organisation for team changes and grant reviews.
 	 */
 	const char *reason;
 	int needs_access_log;	  /* personal data: log it, allowed or not */

@@ -8,7 +8,9 @@
  *   GET  /api/v1/break-glass?unreviewed=&limit=&offset=: the review list
  *        (policy "break_glass.list": the privacy officer).
  *   POST /api/v1/break-glass/{grant_id}/review {note}: mark reviewed
- *        (same action: reviewing is part of the privacy officer's list).
+ *        (policy "break_glass.review": the privacy officer, or a
+ *        coordinator of the organisation that owns the grant's case; a
+ *        grant on another organisation's case answers 404).
  */
 #ifndef CT_HTTP_API_BREAK_GLASS_H
 #define CT_HTTP_API_BREAK_GLASS_H

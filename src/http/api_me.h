@@ -63,8 +63,9 @@ extern const struct http_param_spec api_me_password_body[2];
 extern const struct http_param_spec api_me_token_body[3];
 
 /*
- * The route-table rows. There is no policy action for one's own tokens;
- * they use "me.read" and the handlers add the rules above.
+ * The route-table rows. One's own tokens are "token.manage": the policy
+ * wants a cookie session that gave the second factor; the handlers check
+ * the same again.
  */
 #define API_ME_ROUTES                                                          \
 	{.method = HTTP_METHOD_GET,                                            \
@@ -95,12 +96,12 @@ extern const struct http_param_spec api_me_token_body[3];
 		 .handler = api_me_totp_confirm},                              \
 		{.method = HTTP_METHOD_GET,                                    \
 		 .pattern = "/api/v1/me/tokens",                               \
-		 .action = "me.read",                                          \
+		 .action = "token.manage",                                     \
 		 .flags = HTTP_ROUTE_SESSION,                                  \
 		 .handler = api_me_tokens_list},                               \
 		{.method = HTTP_METHOD_POST,                                   \
 		 .pattern = "/api/v1/me/tokens",                               \
-		 .action = "me.read",                                          \
+		 .action = "token.manage",                                     \
 		 .flags = HTTP_ROUTE_SESSION | HTTP_ROUTE_CSRF,                \
 		 .body = api_me_token_body,                                    \
 		 .n_body = 3,                                                  \
@@ -109,7 +110,7 @@ extern const struct http_param_spec api_me_token_body[3];
 	{                                                                      \
 		.method = HTTP_METHOD_DELETE,                                  \
 		.pattern = "/api/v1/me/tokens/{token_id:uuid}",                \
-		.action = "me.read",                                           \
+		.action = "token.manage",                                      \
 		.flags = HTTP_ROUTE_SESSION | HTTP_ROUTE_CSRF,                 \
 		.handler = api_me_tokens_revoke,                               \
 	}

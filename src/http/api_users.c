@@ -92,11 +92,11 @@ api_users_create(void *app, struct http_request *req,
 	sodium_memzero(hash, sizeof(hash));
 	if (rc) {
 		sodium_memzero(password, sizeof(password));
-		if (rc == CT_ERR_EXISTS) {
-			ct_problems_add(&req->problems, "username",
-					"deze gebruikersnaam is al in gebruik");
-			return api_check_problems(req, err);
-		}
+		if (rc == CT_ERR_EXISTS)
+			return ct_error_set(err, CT_ERR_EXISTS,
+					    "De gebruikersnaam '%s' is al in "
+					    "gebruik; kies een andere.",
+					    u.username);
 		return api_store_failed(rc, err);
 	}
 	body = api_json_object();
@@ -126,6 +126,52 @@ api_users_read(void *app, struct http_request *req, struct http_response *resp,
 		return api_store_failed(rc, err);
 	if (!api_users_sees_all(s) && strcmp(u.org_id, s->user.org_id) != 0)
 		return api_not_found(err);
+	http_response_json(resp, req->arena, 200, user_to_json(&u));
+	return CT_OK;
+}
+
+enum ct_err
+api_users_update(void *app, struct http_request *req,
+		 struct http_response *resp, struct ct_error *err)
+{
+	const struct app_session *s = app_session(req);
+	struct store *st = api_store(app, err);
+	struct store_actor who = app_actor(req);
+	int64_t read_version;
+	struct user u;
+	enum ct_err rc;
+
+	if (!st)
+		return err->code;
+	if (!s)
+		CT_BUG("users route without a session");
+	rc = store_user_get(st, http_request_param(req, "user_id"), req->arena,
+			    &u, err);
+	if (rc)
+		return api_store_failed(rc, err);
+	read_version = u.version;
+	if (!user_from_json(req->body_json, MODEL_JSON_UPDATE, &u,
+			    &req->problems))
+		user_validate(&u, &req->problems);
+	/* The last administrator must not lock everyone out by mistake. */
+	if (strcmp(u.id, s->user.id) == 0) {
+		if (!u.active)
+			ct_problems_add(&req->problems, "active",
+					"u kunt uw eigen account niet "
+					"uitschakelen");
+		if (!ct_has(u.roles, USER_ROLE_ADMIN))
+			ct_problems_add(&req->problems, "roles",
+					"u kunt uzelf de rol admin niet "
+					"afnemen");
+	}
+	rc = api_check_problems(req, err);
+	if (rc)
+		return rc;
+	if (u.version != read_version)
+		return api_conflict(err);
+	rc = store_user_update(st, &who, &u, err);
+	if (rc)
+		return api_store_failed(rc, err);
 	http_response_json(resp, req->arena, 200, user_to_json(&u));
 	return CT_OK;
 }

@@ -339,6 +339,7 @@ app_subject(struct app_session *s, int64_t now)
 	who->org_id = s->user.org_id;
 	who->org_type = s->org.type;
 	who->roles = s->user.roles;
+	who->via_token = s->via_token;
 	who->totp_enrolled = s->security.totp_enrolled;
 	/* A token is made by a session that gave the second factor. */
 	who->totp_verified =
@@ -513,6 +514,11 @@ app_denial_message(const struct policy_decision *d)
 	case POLICY_DENY_SECOND_FACTOR:
 		return "Geef eerst de code van uw tweede factor (TOTP); "
 		       "zonder die code kunt u geen dossiers inzien.";
+	case POLICY_DENY_FORBIDDEN:
+		if (strcmp(d->reason, "token_not_allowed") == 0)
+			return "Met een token kunt u geen tokens beheren; "
+			       "log in met uw wachtwoord en tweede factor.";
+		return "U hebt geen toestemming voor deze handeling.";
 	default:
 		return "U hebt geen toestemming voor deze handeling.";
 	}
@@ -566,6 +572,22 @@ app_load_case(struct store *st, const struct http_request *req,
 	return CT_OK;
 }
 
+/* The owner of the case of the {grant_id} a review is about. */
+static enum ct_err
+app_grant_owner(struct store *st, const struct http_request *req,
+		struct policy_resource *res, struct ct_error *err)
+{
+	struct break_glass b;
+	enum ct_err rc;
+
+	rc = store_break_glass_get(st, http_request_param(req, "grant_id"),
+				   req->arena, &b, err);
+	if (rc)
+		return rc;
+	res->target_org_id = arena_strdup(req->arena, b.owner_org_id);
+	return res->target_org_id ? CT_OK : CT_ERR_LIMIT;
+}
+
 /* The organisation an org- or user-bound route is about. */
 static enum ct_err
 app_target_org(struct store *st, const struct http_request *req,
@@ -600,6 +622,7 @@ app_authorize(void *vapp, const struct http_request *req,
 	struct policy_decision d;
 	struct store *st;
 	int action = policy_action_from_name(route->action);
+	const char *absent = NULL; /* reason when the resource is missing */
 	enum ct_err rc;
 
 	if (action < 0)
@@ -629,16 +652,22 @@ app_authorize(void *vapp, const struct http_request *req,
 		if (app_case_bound(res.kind)) {
 			rc = app_load_case(st, req, s, &res, err);
 			if (rc == CT_ERR_NOTFOUND) {
-				/* Exactly like a case outside the team. */
-				app_synthetic_denial(
-					&s->decision,
-					(enum policy_action)action,
-					POLICY_DENY_NOT_FOUND,
-					"case_not_found");
-				return CT_ERR_NOTFOUND;
-			}
-			if (rc)
+				/* Decided below as a case of nobody's. */
+				absent = "case_not_found";
+				res.case_id = http_request_param(req,
+								 "case_id");
+				res.owner_org_id = "-";
+			} else if (rc) {
 				return rc;
+			}
+		} else if (res.kind == POLICY_RES_BREAK_GLASS) {
+			rc = app_grant_owner(st, req, &res, err);
+			if (rc == CT_ERR_NOTFOUND) {
+				absent = "grant_not_found";
+				res.target_org_id = "-";
+			} else if (rc) {
+				return rc;
+			}
 		} else if (res.kind == POLICY_RES_ORG ||
 			   res.kind == POLICY_RES_USER) {
 			rc = app_target_org(st, req, s, res.kind, &res, err);
@@ -661,6 +690,15 @@ app_authorize(void *vapp, const struct http_request *req,
 	}
 	policy_decide(s ? &s->subject : &anonymous,
 		      (enum policy_action)action, &res, app_now(app), &d);
+	/*
+	 * A resource that does not exist: a refusal that never looks at it
+	 * (role, second factor) is given as for any resource, so it says
+	 * nothing about existence; anything else answers 404 exactly as
+	 * for a case outside the team.
+	 */
+	if (absent && (d.allowed || d.denial == POLICY_DENY_NOT_FOUND))
+		app_synthetic_denial(&d, (enum policy_action)action,
+				     POLICY_DENY_NOT_FOUND, absent);
 	if (s)
 		s->decision = d;
 	rc = policy_decision_err(&d);

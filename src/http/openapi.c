@@ -57,6 +57,10 @@ static const struct openapi_description descriptions[] = {
 	 "Create a user (administrators); answers a one-time password", 201,
 	 "NewUser", 0},
 	{G, "/api/v1/users/{user_id:uuid}", "Read a user", 200, "User", 0},
+	{PA, "/api/v1/users/{user_id:uuid}",
+	 "Change name, email, roles or active of a user (administrators, "
+	 "with version); deactivating ends the user's sessions",
+	 200, "User", 0},
 	{G, "/api/v1/cases", "List the cases of the caller's case teams", 200,
 	 "Case", 1},
 	{P, "/api/v1/cases", "Open a case owned by the caller's organisation",
@@ -92,7 +96,9 @@ static const struct openapi_description descriptions[] = {
 	{G, "/api/v1/break-glass", "Emergency accesses for review", 200,
 	 "BreakGlass", 1},
 	{P, "/api/v1/break-glass/{grant_id:uuid}/review",
-	 "Mark an emergency access reviewed", 200, NULL, 0},
+	 "Mark an emergency access reviewed (privacy officer, or a "
+	 "coordinator of the case's owning organisation)",
+	 200, NULL, 0},
 };
 
 static const char components_json[] =

@@ -78,6 +78,14 @@ static const struct http_param_spec user_create_body[] = {
 	JSON_SPEC("roles", REQ),
 };
 
+static const struct http_param_spec user_update_body[] = {
+	HTTP_PARAM_STRING_SPEC("display_name", 0, CT_DISPLAY_NAME_MAX),
+	HTTP_PARAM_STRING_SPEC("email", NUL, CT_EMAIL_MAX),
+	JSON_SPEC("roles", 0),
+	BOOL_SPEC("active", 0),
+	VERSION_SPEC,
+};
+
 static const char *const country_codes[] = {"NL", "BE", NULL};
 static const char *const status_codes[] = {"open", "closed", NULL};
 
@@ -203,6 +211,8 @@ const struct http_route app_routes[] = {
 	WRITE(HTTP_METHOD_POST, "/api/v1/users", "user.manage",
 	      user_create_body, api_users_create),
 	READ("/api/v1/users/{user_id:uuid}", "user.read", api_users_read),
+	WRITE(HTTP_METHOD_PATCH, "/api/v1/users/{user_id:uuid}", "user.manage",
+	      user_update_body, api_users_update),
 
 	{
 		.method = HTTP_METHOD_GET,
@@ -264,9 +274,9 @@ const struct http_route app_routes[] = {
 		.n_query = N(break_glass_list_query),
 		.handler = api_break_glass_list,
 	},
-	/* Reviewing belongs to the privacy officer's review list. */
+	/* The privacy officer, or a coordinator of the case's owner. */
 	WRITE(HTTP_METHOD_POST, "/api/v1/break-glass/{grant_id:uuid}/review",
-	      "break_glass.list", review_body, api_break_glass_review),
+	      "break_glass.review", review_body, api_break_glass_review),
 };
 
 const size_t app_routes_count = N(app_routes);

@@ -292,6 +292,33 @@ out:
 }
 
 enum ct_err
+store_break_glass_get(struct store *st, const char *id, struct arena *a,
+		      struct break_glass *out, struct ct_error *err)
+{
+	struct db_stmt *s = NULL;
+	enum ct_err rc;
+	int row;
+
+	if (!id)
+		return ct_error_set(err, CT_ERR_INVALID,
+				    "id: geef de noodtoegang op.");
+	rc = db_prepare(st->db,
+			"SELECT " BG_COLUMNS " FROM break_glass WHERE id = ?",
+			&s, err);
+	if (rc)
+		return rc;
+	db_bind_text(s, 1, id);
+	rc = db_step(s, &row, err);
+	if (rc == CT_OK && !row)
+		rc = ct_error_set(err, CT_ERR_NOTFOUND,
+				  "Noodtoegang %s bestaat niet.", id);
+	if (rc == CT_OK)
+		read_grant(s, a, out);
+	db_finalize(s);
+	return rc;
+}
+
+enum ct_err
 store_break_glass_review(struct store *st, const struct store_actor *who,
 			 const char *id, const char *note, struct ct_error *err)
 {

@@ -94,6 +94,10 @@ enum ct_err store_break_glass_list(struct store *st,
 				   struct arena *a, struct break_glass **out,
 				   size_t *n, size_t *total,
 				   struct ct_error *err);
+/* One grant by id; CT_ERR_NOTFOUND when there is none. */
+enum ct_err store_break_glass_get(struct store *st, const char *id,
+				  struct arena *a, struct break_glass *out,
+				  struct ct_error *err);
 enum ct_err store_break_glass_review(struct store *st,
 				     const struct store_actor *who,
 				     const char *id, const char *note,

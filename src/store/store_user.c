@@ -1,6 +1,6 @@
 /*
- * store_user.c - users: create, get (by id or user name), list, and the
- * password hash.
+ * store_user.c - users: create, get (by id or user name), list, update
+ * (name, email, roles, active) and the password hash.
  *
  * The password hash is kept out of struct user and out of the journal:
  * the journal records that a password was set (a new version of the user),
@@ -288,6 +288,103 @@ store_user_set_password(struct store *st, const struct store_actor *who,
 	}
 	db_finalize(s);
 	rc = store_write_end(st, rc, err);
+out:
+	json_decref(jb);
+	json_decref(ja);
+	arena_release(&a);
+	return rc;
+}
+
+enum ct_err
+store_user_update(struct store *st, const struct store_actor *who,
+		  struct user *u, struct ct_error *err)
+{
+	char roles[STORE_MASK_TEXT_MAX];
+	struct user before, after;
+	struct ct_problems p;
+	json_t *jb = NULL, *ja = NULL;
+	struct db_stmt *s = NULL;
+	struct arena a;
+	enum ct_err rc;
+	int row;
+
+	rc = store_check_actor(who, err);
+	if (rc)
+		return rc;
+	arena_init(&a, ARENA_MAX_DEFAULT);
+	rc = store_write_begin(st, err);
+	if (rc)
+		goto out;
+	/* By id only: a user name that looks like an id must not match. */
+	rc = store_user_get(st, u->id, &a, &before, err);
+	if (rc == CT_OK && strcmp(before.id, u->id) != 0)
+		rc = ct_error_set(err, CT_ERR_NOTFOUND,
+				  "Gebruiker %s bestaat niet.", u->id);
+	if (rc)
+		goto end;
+	/* The version first: a stale change is a conflict, whatever it
+	 * says. */
+	if (u->version != before.version) {
+		rc = store_conflict(st, "De gebruiker", u->id, err);
+		goto end;
+	}
+	after = before;
+	after.display_name = u->display_name;
+	after.email = u->email && u->email[0] ? u->email : NULL;
+	after.roles = u->roles;
+	after.active = u->active ? 1 : 0;
+	ct_problems_init(&p);
+	user_validate(&after, &p);
+	rc = ct_problems_to_error(&p, err);
+	if (rc)
+		goto end;
+	store_mask_text(&vocab_user_role, after.roles, roles);
+	rc = db_prepare(st->db,
+			"UPDATE users SET display_name = ?, email = ?, "
+			"roles = ?, active = ?, updated_at = ?, "
+			"version = version + 1 WHERE id = ? AND version = ?",
+			&s, err);
+	if (rc == CT_OK) {
+		db_bind_text(s, 1, after.display_name);
+		db_bind_text(s, 2, after.email);
+		db_bind_text(s, 3, roles);
+		db_bind_int64(s, 4, after.active);
+		db_bind_int64(s, 5, store_now(st));
+		db_bind_text(s, 6, after.id);
+		db_bind_int64(s, 7, before.version);
+		rc = db_step(s, &row, err);
+		if (rc == CT_OK && db_changes(st->db) != 1)
+			rc = store_conflict(st, "De gebruiker", u->id, err);
+	}
+	db_finalize(s);
+	s = NULL;
+	/* Issue 3: a deactivated account may not stay logged in. */
+	if (rc == CT_OK && before.active && !after.active) {
+		rc = db_prepare(st->db, "DELETE FROM sessions WHERE user_id = ?",
+				&s, err);
+		if (rc == CT_OK) {
+			db_bind_text(s, 1, after.id);
+			rc = db_step(s, &row, err);
+		}
+		db_finalize(s);
+	}
+	if (rc == CT_OK) {
+		after.version = before.version + 1;
+		jb = user_to_json(&before);
+		ja = user_to_json(&after);
+		rc = journal_append(st, who, NULL, "user.update", "user",
+				    after.id, jb, ja, err);
+	}
+end:
+	rc = store_write_end(st, rc, err);
+	if (rc == CT_OK) {
+		/* Text of u stays the caller's; the rest as stored. */
+		memcpy(u->org_id, after.org_id, sizeof(u->org_id));
+		u->email = after.email;
+		u->roles = after.roles;
+		u->active = after.active;
+		u->version = after.version;
+	}
 out:
 	json_decref(jb);
 	json_decref(ja);

@@ -188,6 +188,15 @@ static const struct matrix_row matrix[] = {
 	  { NONE, NONE, CASE8(ALL), ALL, ALL, ALL, ALL, NONE, ANON } },
 	{ POLICY_OPENAPI_READ,
 	  { ALL, ALL, CASE8(ALL), ALL, ALL, ALL, ALL, ALL, ALL } },
+	/* Cookie sessions with the second factor; tokens: see below. */
+	{ POLICY_TOKEN_MANAGE,
+	  { "AAAAAAT", "AAAAAAT", CASE8("AAAAAAT"), "AAAAAAT", "AAAAAAT",
+	    "AAAAAAT", "AAAAAAT", "AAAAAAT", ANON } },
+	/* The grant is on a case of ORG_A: the privacy officer, or a
+	 * coordinator of ORG_A; another organisation's grant looks absent. */
+	{ POLICY_BREAK_GLASS_REVIEW,
+	  { NONE, "AAAAAAT", NONE, NONE, NONE, NONE, NONE, "ANNNNNT", NONE,
+	    NONE, NONE, "ANNNNNT", "AAAAAAT", NONE, NONE, ANON } },
 };
 
 /* Personal data of a case: every decision must be access-logged. */
@@ -198,7 +207,7 @@ static const enum policy_action personal_actions[] = {
 	POLICY_INCIDENT_READ,	 POLICY_INCIDENT_ADD,	  POLICY_INCIDENT_UPDATE,
 	POLICY_TEAM_READ,	 POLICY_TEAM_ADD,	  POLICY_TEAM_REMOVE,
 	POLICY_JOURNAL_READ,	 POLICY_ACCESS_LOG_QUERY, POLICY_BREAK_GLASS_OPEN,
-	POLICY_BREAK_GLASS_LIST,
+	POLICY_BREAK_GLASS_LIST, POLICY_BREAK_GLASS_REVIEW,
 };
 
 static const char *const team_b[] = { ORG_B };
@@ -370,6 +379,13 @@ test_action_names(void **state)
 	assert_int_equal(policy_action_from_name("openapi.read"),
 			 POLICY_OPENAPI_READ);
 	assert_int_equal(POLICY_OPENAPI_READ, POLICY_STATS_READ + 1);
+	assert_int_equal(policy_action_from_name("token.manage"),
+			 POLICY_TOKEN_MANAGE);
+	assert_int_equal(POLICY_TOKEN_MANAGE, POLICY_OPENAPI_READ + 1);
+	assert_int_equal(policy_action_from_name("break_glass.review"),
+			 POLICY_BREAK_GLASS_REVIEW);
+	assert_int_equal(policy_action_resource(POLICY_BREAK_GLASS_REVIEW),
+			 POLICY_RES_BREAK_GLASS);
 	assert_int_equal(policy_action_from_name("Case.Read"), -1);
 	assert_int_equal(policy_action_from_name("case.read "), -1);
 	assert_int_equal(policy_action_from_name("case"), -1);
@@ -597,6 +613,59 @@ test_deny_by_default(void **state)
 	assert_string_equal(d.reason, "bad_subject");
 }
 
+/* A bearer token may not manage tokens, whatever its holder may do. */
+static void
+test_token_manage_not_by_token(void **state)
+{
+	struct subject_row s = { "coord", 0, CT_BIT(USER_ROLE_COORDINATOR) };
+	struct policy_decision d;
+	struct fixture f;
+
+	(void)state;
+	fixture_init(&f, &s, SIT_OWN, POLICY_TOKEN_MANAGE);
+	policy_decide(&f.who, POLICY_TOKEN_MANAGE, &f.res, NOW, &d);
+	assert_true(d.allowed);
+	f.who.via_token = 1;
+	policy_decide(&f.who, POLICY_TOKEN_MANAGE, &f.res, NOW, &d);
+	assert_false(d.allowed);
+	assert_int_equal(d.denial, POLICY_DENY_FORBIDDEN);
+	assert_string_equal(d.reason, "token_not_allowed");
+	/* the same token may still do what its scopes name */
+	fixture_init(&f, &s, SIT_OWN, POLICY_CASE_READ);
+	f.who.via_token = 1;
+	policy_decide(&f.who, POLICY_CASE_READ, &f.res, NOW, &d);
+	assert_true(d.allowed);
+}
+
+/* Reviews: who decides, and the reason codes. */
+static void
+test_break_glass_review(void **state)
+{
+	const uint32_t coord = CT_BIT(USER_ROLE_COORDINATOR);
+	struct policy_decision d;
+	struct fixture f;
+	struct subject_row s = { "coord", 0, coord };
+
+	(void)state;
+	decide(coord, SIT_OWN, POLICY_BREAK_GLASS_REVIEW, &d);
+	assert_string_equal(d.reason, "case_owner");
+	assert_true(d.needs_access_log);
+	decide(coord, SIT_TEAM, POLICY_BREAK_GLASS_REVIEW, &d);
+	assert_string_equal(d.reason, "other_organisation");
+	assert_int_equal(policy_decision_err(&d), CT_ERR_NOTFOUND);
+	decide(CT_BIT(USER_ROLE_PRIVACY_OFFICER), SIT_OUTSIDE,
+	       POLICY_BREAK_GLASS_REVIEW, &d);
+	assert_string_equal(d.reason, "role_granted");
+	decide(CT_BIT(USER_ROLE_POLICE_OFFICER), SIT_OWN,
+	       POLICY_BREAK_GLASS_REVIEW, &d);
+	assert_string_equal(d.reason, "role_missing");
+	/* without a known owner nobody but the privacy officer */
+	fixture_init(&f, &s, SIT_OWN, POLICY_BREAK_GLASS_REVIEW);
+	f.res.target_org_id = NULL;
+	policy_decide(&f.who, POLICY_BREAK_GLASS_REVIEW, &f.res, NOW, &d);
+	assert_false(d.allowed);
+}
+
 static void
 test_totp_enrol(void **state)
 {
@@ -637,6 +706,8 @@ main(void)
 		cmocka_unit_test(test_resource_mismatch),
 		cmocka_unit_test(test_deny_by_default),
 		cmocka_unit_test(test_totp_enrol),
+		cmocka_unit_test(test_token_manage_not_by_token),
+		cmocka_unit_test(test_break_glass_review),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

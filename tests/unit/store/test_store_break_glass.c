@@ -136,7 +136,7 @@ static void
 test_list_and_review(void **state)
 {
 	struct store_break_glass_filter flt;
-	struct break_glass g1, g2, *list = NULL;
+	struct break_glass g1, g2, got, *list = NULL;
 	struct bg_fixture b;
 	struct ct_error err;
 	size_t n = 0, total = 0;
@@ -189,6 +189,21 @@ test_list_and_review(void **state)
 		CT_ERR_NOTFOUND);
 	assert_int_equal(test_journal_count(&b.f, "break_glass.review", g1.id),
 			 1);
+
+	/* One grant by id, with the owner the review route checks. */
+	memset(&got, 0, sizeof(got));
+	assert_int_equal(store_break_glass_get(b.f.st, g1.id, &b.f.a, &got,
+					       &err),
+			 CT_OK);
+	assert_string_equal(got.id, g1.id);
+	assert_string_equal(got.case_id, g1.case_id);
+	assert_string_equal(got.owner_org_id, b.f.org.id);
+	assert_string_equal(got.review_note, "Terecht gebruikt");
+	assert_int_equal(store_break_glass_get(b.f.st,
+					       "00000000-0000-4000-8000-"
+					       "000000000000",
+					       &b.f.a, &got, &err),
+			 CT_ERR_NOTFOUND);
 
 	/* The privacy officer's list: all owners, unreviewed only. */
 	flt.owner_org_id = NULL;
