@@ -543,7 +543,7 @@ find(const struct order_deadline *d, size_t n, const char *code)
 		if (strcmp(d[i].code, code) == 0)
 			return &d[i];
 	fail_msg("no deadline %s", code);
-	return NULL;
+	abort(); /* fail_msg does not return; tell the compiler so */
 }
 
 static void
