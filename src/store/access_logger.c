@@ -126,14 +126,8 @@ writer_main(void *arg)
 		ct_error_clear(&err);
 		rc = commit_batch(lg, n, &err);
 
-		/* The batch is the writer's alone: answer without the lock.
-		 * A waiter may return the moment its semaphore is posted. */
-		for (i = 0; i < n; i++) {
-			lg->batch[i]->rc = rc;
-			lg->batch[i]->err = err;
-			if (sem_post(&lg->batch[i]->done) != 0)
-				CT_BUG("access logger: sem_post");
-		}
+		/* Figures first: a caller that has its answer finds its
+		 * record counted. */
 		lock(lg);
 		if (rc) {
 			lg->stats.failed_batches++;
@@ -143,6 +137,16 @@ writer_main(void *arg)
 			if (n > lg->stats.largest_batch)
 				lg->stats.largest_batch = n;
 		}
+		unlock(lg);
+		/* The batch is the writer's alone: answer without the lock.
+		 * A waiter may return the moment its semaphore is posted. */
+		for (i = 0; i < n; i++) {
+			lg->batch[i]->rc = rc;
+			lg->batch[i]->err = err;
+			if (sem_post(&lg->batch[i]->done) != 0)
+				CT_BUG("access logger: sem_post");
+		}
+		lock(lg);
 	}
 	unlock(lg);
 	return NULL;

@@ -2,7 +2,8 @@
  * test_access_logger.c - the group-committing writer: many threads at
  * once, every record durable and chained in each caller's order with far
  * fewer commits than records; a failing batch fails all its callers and
- * writes nothing; close flushes callers that are still waiting.
+ * writes nothing; close flushes callers that are still waiting; the
+ * figures count a record by the time its caller has the answer.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -260,6 +261,40 @@ test_invalid_record_refused_at_once(void **state)
 	test_close(&f);
 }
 
+/*
+ * A caller that has its answer finds its record in the figures (the
+ * writer counts before it wakes the batch's callers), and each caller is
+ * woken by its own batch: the count is exact after every return.
+ */
+static void
+test_stats_count_answered_records(void **state)
+{
+	struct access_logger_stats stats;
+	struct store_fixture f;
+	struct access_logger *lg = NULL;
+	struct access_record r;
+	struct ct_error err;
+	uint64_t i;
+
+	(void)state;
+	test_open(&f, 0);
+	assert_int_equal(access_logger_open(f.path, NULL, &lg, &err), CT_OK);
+	memset(&r, 0, sizeof(r));
+	r.at = TEST_NOW;
+	r.action = "case.read";
+	r.allowed = 1;
+	r.reason = "case_team";
+	for (i = 1; i <= 200; i++) {
+		assert_int_equal(access_logger_write(lg, &r, &err), CT_OK);
+		access_logger_stats(lg, &stats);
+		assert_int_equal(stats.records, i);
+		assert_int_equal(stats.batches, i); /* alone: one each */
+		assert_int_equal(stats.callers, 0);
+	}
+	access_logger_close(lg);
+	test_close(&f);
+}
+
 int
 main(void)
 {
@@ -268,6 +303,7 @@ main(void)
 		cmocka_unit_test(test_failed_batch_fails_every_caller),
 		cmocka_unit_test(test_close_flushes_waiting_callers),
 		cmocka_unit_test(test_invalid_record_refused_at_once),
+		cmocka_unit_test(test_stats_count_answered_records),
 	};
 
 	if (ct_crypto_init() != CT_OK)
