@@ -110,6 +110,7 @@ test: deps lint
 
 bench: build
 	./$(BUILD)/bench/bench_store
+	./$(BUILD)/bench/worklist/bench_worklist
 	sh bench/api/run.sh $(BUILD)
 
 # Real fuzzing, not part of `make test`: a clang build with libFuzzer and
