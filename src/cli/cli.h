@@ -87,6 +87,16 @@ int cmd_case(struct cli_ctx *ctx, int argc, char **argv);
 int cmd_audit(struct cli_ctx *ctx, int argc, char **argv);
 int cmd_demo(struct cli_ctx *ctx, int argc, char **argv);
 int cmd_serve(struct cli_ctx *ctx, int argc, char **argv);
+int cmd_instrument(struct cli_ctx *ctx, int argc, char **argv);
+
+/*
+ * cmd_instrument.c: load every *.json of cfg->instruments_dir (cfg NULL:
+ * the default) into set. Problems are printed to ctx->err; returns 0, or
+ * 1 with set released. A missing default directory is a warning.
+ */
+struct instrument_set;
+int cli_instruments_load(struct cli_ctx *ctx, const struct config *cfg,
+			 struct instrument_set *set);
 int cmd_document(struct cli_ctx *ctx, int argc, char **argv);
 
 /* ---- cli_main.c: the shared set-up ---- */

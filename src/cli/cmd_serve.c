@@ -23,6 +23,8 @@
 
 #include <sodium.h>
 
+#include "core/instrument.h"
+#include "http/api_assessments.h"
 #include "http/app.h"
 #include "http/server.h"
 #include "util/config.h"
@@ -166,6 +168,7 @@ cmd_serve(struct cli_ctx *ctx, int argc, char **argv)
 	const struct cli_spec spec = {"serve", serve_help, opts, 0, 0};
 	const char *args[1];
 	struct config defaults;
+	struct instrument_set instruments;
 	const struct config *cfg = ctx->config;
 	size_t nargs, port;
 	int status;
@@ -191,7 +194,16 @@ cmd_serve(struct cli_ctx *ctx, int argc, char **argv)
 		status = CLI_EXIT_FAIL;
 		goto out;
 	}
+	/* risk: the instruments, read once and shared read-only. */
+	instrument_set_init(&instruments);
+	if (cli_instruments_load(ctx, cfg, &instruments)) {
+		status = CLI_EXIT_FAIL;
+		goto out;
+	}
+	api_assessments_set_instruments(&instruments);
 	status = serve_run(ctx, cfg, listen_s, (uint16_t)port);
+	api_assessments_set_instruments(NULL);
+	instrument_set_release(&instruments);
 out:
 	config_release(&defaults);
 	return status;

@@ -26,6 +26,8 @@ const struct cli_cmd cli_commands[] = {
 	 "vul de database met fictieve demonstratiegegevens"},
 	/* serve opens its own store per server thread (http/app.h). */
 	{"serve", cmd_serve, 0, "start de server (JSON-API op /api/v1)"},
+	{"instrument", cmd_instrument, 0,
+	 "risicotaxatie-instrumenten tonen en controleren"},
 	{"document", cmd_document, 0,
 	 "maak een beschikking, verlenging of brief als PDF of HTML"},
 	{NULL, NULL, 0, NULL},

@@ -310,6 +310,8 @@ load_scales(struct loader *l, const json_t *root)
 		struct instrument_scale *sc = &ins->scales[ins->n_scales];
 		const json_t *vals;
 
+		/* A refused scale leaves its slot to the next one. */
+		memset(sc, 0, sizeof(*sc));
 		path_index(at, "", "scales", i);
 		if (!json_is_object(js)) {
 			ct_problems_add(l->p, at, "moet een object zijn");
@@ -520,6 +522,7 @@ load_parts(struct loader *l, const json_t *root)
 		struct instrument_part *pt = &ins->parts[ins->n_parts];
 		const char *id;
 
+		memset(pt, 0, sizeof(*pt));
 		path_index(at, "", "parts", i);
 		if (!json_is_object(jp)) {
 			ct_problems_add(l->p, at, "moet een object zijn");

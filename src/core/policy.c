@@ -37,6 +37,7 @@ enum policy_rule {
 	RULE_CASE_WRITE,  /* case team only */
 	RULE_CASE_OWNER,  /* members of the owning organisation only */
 	RULE_BREAK_GLASS, /* case-access role, case outside the team */
+	RULE_ASSESS,	  /* risk: case team, roles that assess */
 	RULE_TOKEN,	  /* logged in with a session, not a token */
 	RULE_BG_REVIEW,	  /* privacy officer; owner's coordinator */
 };
@@ -141,6 +142,19 @@ static const struct policy_row policy_rows[POLICY_ACTION__COUNT] = {
 	[POLICY_BREAK_GLASS_REVIEW] = {"break_glass.review",
 				       POLICY_RES_BREAK_GLASS, RULE_BG_REVIEW,
 				       F_PERSONAL | F_TOTP},
+	/* risk (issue 4): instruments are forms, not case data; any
+	 * case-access role may read them. Assessments are case content. */
+	[POLICY_INSTRUMENT_READ] = {"instrument.read", POLICY_RES_NONE,
+				    RULE_CASE_NEW, 0},
+	[POLICY_ASSESSMENT_READ] = {"assessment.read", POLICY_RES_CASE,
+				    RULE_CASE_READ, CASE_CONTENT},
+	[POLICY_ASSESSMENT_ADD] = {"assessment.add", POLICY_RES_CASE,
+				   RULE_ASSESS, CASE_CONTENT},
+	/* The handler narrows it further: the one who filled it in, or a
+	 * coordinator (instrument.h, api_assessments.c). */
+	[POLICY_ASSESSMENT_OVERRIDE] = {"assessment.override",
+					POLICY_RES_CASE, RULE_ASSESS,
+					CASE_CONTENT},
 };
 
 /* The roles that open and work on cases (PRODUCT.md users table). */
@@ -149,6 +163,20 @@ static const struct policy_row policy_rows[POLICY_ACTION__COUNT] = {
 	 CT_BIT(USER_ROLE_MAYOR) | CT_BIT(USER_ROLE_LEGAL_OFFICER) |           \
 	 CT_BIT(USER_ROLE_PROSECUTOR) | CT_BIT(USER_ROLE_COORDINATOR) |        \
 	 CT_BIT(USER_ROLE_PARTNER_WORKER) | CT_BIT(USER_ROLE_TRIAGE_MEMBER))
+
+/*
+ * risk: who fills in a risk assessment. Seed 001 ch. 3 "Invullen van het
+ * RiHG": the HOvJ, helped by police and (crisis) care; seed 002: the
+ * professionals who refer to a Veilig Huis assess first (police, parket,
+ * care partners), and the case coordinator. Not the mayor or the legal
+ * officer (they weigh the outcome) nor the triage member as such. An
+ * instrument may narrow this further (assessor_roles: the RiHG is the
+ * HOvJ's).
+ */
+#define ASSESSOR_ROLES                                                         \
+	(CT_BIT(USER_ROLE_POLICE_OFFICER) | CT_BIT(USER_ROLE_HOVJ) |           \
+	 CT_BIT(USER_ROLE_PROSECUTOR) | CT_BIT(USER_ROLE_COORDINATOR) |        \
+	 CT_BIT(USER_ROLE_PARTNER_WORKER))
 
 int
 policy_action_from_name(const char *name)
@@ -324,6 +352,10 @@ role_refusal(enum policy_rule rule, uint32_t roles)
 	case RULE_CASE_OWNER:
 	case RULE_BREAK_GLASS:
 		return case_role_refusal(roles);
+	case RULE_ASSESS:
+		if (case_role_refusal(roles))
+			return case_role_refusal(roles);
+		return (roles & ASSESSOR_ROLES) ? NULL : "role_missing";
 	}
 	return "unknown_action"; /* deny by default */
 }
@@ -350,6 +382,7 @@ decide_case(const struct policy_subject *who, enum policy_rule rule,
 			return;
 		}
 		break;
+	case RULE_ASSESS:
 	case RULE_CASE_WRITE:
 		if (team) {
 			allow(out, "case_team");
@@ -507,6 +540,7 @@ policy_decide(const struct policy_subject *who, enum policy_action action,
 	case RULE_CASE_WRITE:
 	case RULE_CASE_OWNER:
 	case RULE_BREAK_GLASS:
+	case RULE_ASSESS:
 		decide_case(who, row->rule, res, now, out);
 		return;
 	case RULE_PUBLIC:

@@ -77,6 +77,11 @@ enum policy_action {
 	POLICY_OPENAPI_READ,	 /* "openapi.read": the API description */
 	POLICY_TOKEN_MANAGE,	 /* "token.manage": own bearer tokens */
 	POLICY_BREAK_GLASS_REVIEW, /* "break_glass.review": review a grant */
+	/* risk: risk assessment instruments and assessments (issue 4) */
+	POLICY_INSTRUMENT_READ,	    /* "instrument.read" */
+	POLICY_ASSESSMENT_READ,	    /* "assessment.read" */
+	POLICY_ASSESSMENT_ADD,	    /* "assessment.add" */
+	POLICY_ASSESSMENT_OVERRIDE, /* "assessment.override" */
 	POLICY_ACTION__COUNT
 };
 

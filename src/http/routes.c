@@ -22,6 +22,7 @@
 
 #include "core/model.h"
 #include "http/api_access_log.h"
+#include "http/api_assessments.h"
 #include "http/api_break_glass.h"
 #include "http/api_cases.h"
 #include "http/api_common.h"
@@ -175,6 +176,18 @@ static const struct http_param_spec review_body[] = {
 	HTTP_PARAM_STRING_SPEC("note", REQ, API_BREAK_GLASS_NOTE_MAX),
 };
 
+/* risk: a filled-in instrument, and a reasoned override of its outcome */
+static const struct http_param_spec assessment_add_body[] = {
+	HTTP_PARAM_STRING_SPEC("instrument_id", REQ, INSTRUMENT_ID_MAX),
+	HTTP_PARAM_STRING_SPEC("instrument_version", 0, INSTRUMENT_ID_MAX),
+	JSON_SPEC("answers", REQ),
+};
+
+static const struct http_param_spec assessment_override_body[] = {
+	HTTP_PARAM_STRING_SPEC("outcome", REQ, INSTRUMENT_ID_MAX),
+	HTTP_PARAM_STRING_SPEC("reason", REQ, STORE_REASON_MAX),
+};
+
 #define CASE "/api/v1/cases/{case_id:uuid}"
 
 /* A list route: GET, session, paging. */
@@ -252,6 +265,19 @@ const struct http_route app_routes[] = {
 	      reason_body, api_team_remove),
 
 	LIST(CASE "/journal", "journal.read", api_journal_list),
+
+	/* risk (issue 4): instruments and assessments */
+	LIST("/api/v1/instruments", "instrument.read", api_instruments_list),
+	READ("/api/v1/instruments/{instrument_id:str}", "instrument.read",
+	     api_instruments_read),
+	LIST(CASE "/assessments", "assessment.read", api_assessments_list),
+	WRITE(HTTP_METHOD_POST, CASE "/assessments", "assessment.add",
+	      assessment_add_body, api_assessments_add),
+	READ(CASE "/assessments/{assessment_id:uuid}", "assessment.read",
+	     api_assessments_read),
+	WRITE(HTTP_METHOD_POST, CASE "/assessments/{assessment_id:uuid}/override",
+	      "assessment.override", assessment_override_body,
+	      api_assessments_override),
 
 	{
 		.method = HTTP_METHOD_GET,

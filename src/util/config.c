@@ -33,7 +33,8 @@
 	"database, log_level, listen, port, key_file, "                        \
 	"session_idle_seconds, session_absolute_seconds, "                     \
 	"login_max_failures, login_lock_seconds, break_glass_seconds, "        \
-	"cookie_secure, scheduler_interval_seconds, smtp_url, smtp_from"
+	"cookie_secure, scheduler_interval_seconds, smtp_url, smtp_from, "    \
+	"instruments_dir"
 
 /*
  * Keys by position; config_parse() remembers the line of each, and
@@ -54,6 +55,7 @@ static const char *const config_keys[] = {
 	"scheduler_interval_seconds",
 	"smtp_url",
 	"smtp_from",
+	"instruments_dir",
 };
 
 #define CONFIG_ENV_NAME_MAX 64
@@ -78,6 +80,8 @@ config_init(struct config *c)
 	c->scheduler_interval_seconds = CONFIG_DEFAULT_SCHEDULER_INTERVAL;
 	c->smtp_url = NULL;
 	c->smtp_from = ct_strdup(CONFIG_DEFAULT_SMTP_FROM);
+	c->instruments_dir = ct_strdup(CONFIG_DEFAULT_INSTRUMENTS_DIR);
+	c->instruments_dir_is_default = 1;
 }
 
 void
@@ -95,6 +99,8 @@ config_release(struct config *c)
 	free(c->smtp_from);
 	c->smtp_url = NULL;
 	c->smtp_from = NULL;
+	free(c->instruments_dir);
+	c->instruments_dir = NULL;
 }
 
 static void
@@ -107,6 +113,7 @@ config_copy(struct config *dst, const struct config *src)
 	dst->key_file = ct_strdup(src->key_file);
 	dst->smtp_url = src->smtp_url ? ct_strdup(src->smtp_url) : NULL;
 	dst->smtp_from = ct_strdup(src->smtp_from);
+	dst->instruments_dir = ct_strdup(src->instruments_dir);
 }
 
 /* Replace *c by *tmp, taking ownership of tmp's strings. */
@@ -192,6 +199,13 @@ config_set(struct config *c, const char *key, const char *value,
 					    where, value);
 		c->log_level = (enum ct_log_level)level;
 		return CT_OK;
+	}
+	if (strcmp(key, "instruments_dir") == 0) {
+		rc = config_set_text(&c->instruments_dir, key, value, where,
+				     err);
+		if (rc == CT_OK)
+			c->instruments_dir_is_default = 0;
+		return rc;
 	}
 	if (strcmp(key, "listen") == 0) {
 		if (!config_address_valid(value))

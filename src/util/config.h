@@ -58,6 +58,15 @@
 #define CONFIG_DEFAULT_BREAK_GLASS 14400    /* 4 hours */
 #define CONFIG_DEFAULT_SCHEDULER_INTERVAL 60 /* seconds between ticks */
 #define CONFIG_DEFAULT_SMTP_FROM "casustafel@localhost"
+/*
+ * Risk assessment instruments (core/instrument.h): every *.json file in
+ * this directory is loaded by `casustafel serve` and `casustafel
+ * instrument`. Relative to the working directory, like the database: a
+ * region runs the program from its own directory with its own files. The
+ * default directory may be missing (then no instruments, with a warning);
+ * a configured one must exist.
+ */
+#define CONFIG_DEFAULT_INSTRUMENTS_DIR "data/instruments"
 #define CONFIG_SECONDS_MAX ((int64_t)366 * 24 * 3600)
 
 struct config {
@@ -80,6 +89,9 @@ struct config {
 	int64_t scheduler_interval_seconds; /* 1..86400, default 60 */
 	char *smtp_url;		     /* owned; NULL: send no mail */
 	char *smtp_from;	     /* owned; the envelope and From address */
+	/* risk assessment instruments (CONFIG_DEFAULT_INSTRUMENTS_DIR) */
+	char *instruments_dir;	     /* owned; never NULL after init */
+	int instruments_dir_is_default; /* 1 while no source set it */
 };
 
 void config_init(struct config *c);

@@ -105,8 +105,13 @@ class Demo:
         pg = os.environ.get("CASUSTAFEL_TEST_PG")
         self.database = (pg_fresh_database(pg) if pg
                          else os.path.join(tmp, "casustafel.db"))
+        # risk: the shipped instruments (data/instruments of the tree).
+        instruments = os.path.join(os.path.dirname(os.path.dirname(
+            os.path.dirname(os.path.abspath(__file__)))), "data",
+            "instruments")
         self.env = clean_env({"CASUSTAFEL_DATABASE": self.database,
-                              "CASUSTAFEL_KEY_FILE": self.key_file})
+                              "CASUSTAFEL_KEY_FILE": self.key_file,
+                              "CASUSTAFEL_INSTRUMENTS_DIR": instruments})
         init = run(["init"], self.env)
         demo = run(["demo", "--cases", str(DEMO_CASES)], self.env)
         m = re.search(r"Eenmalig wachtwoord: (\S+)", init)

@@ -197,6 +197,24 @@ static const struct matrix_row matrix[] = {
 	{ POLICY_BREAK_GLASS_REVIEW,
 	  { NONE, "AAAAAAT", NONE, NONE, NONE, NONE, NONE, "ANNNNNT", NONE,
 	    NONE, NONE, "ANNNNNT", "AAAAAAT", NONE, NONE, ANON } },
+	/* risk: instruments are forms, read by any case-access role
+	 * without the second factor; assessments are case content, filled
+	 * in by police, HOvJ, prosecutor, coordinator and partner worker
+	 * (seed 001 ch. 3, seed 002), not by mayor, legal officer or triage
+	 * member. */
+	{ POLICY_INSTRUMENT_READ,
+	  { NONE, NONE, CASE8(ALL), NONE, NONE, NONE, NONE, NONE, ANON } },
+	{ POLICY_ASSESSMENT_READ,
+	  { NONE, NONE, CASE8("AANGNNT"), NONE, NONE, NONE, NONE, NONE,
+	    ANON } },
+	{ POLICY_ASSESSMENT_ADD,
+	  { NONE, NONE, "AANFNNT", "AANFNNT", NONE, NONE, "AANFNNT",
+	    "AANFNNT", "AANFNNT", NONE, NONE, NONE, NONE, NONE, NONE,
+	    ANON } },
+	{ POLICY_ASSESSMENT_OVERRIDE,
+	  { NONE, NONE, "AANFNNT", "AANFNNT", NONE, NONE, "AANFNNT",
+	    "AANFNNT", "AANFNNT", NONE, NONE, NONE, NONE, NONE, NONE,
+	    ANON } },
 };
 
 /* Personal data of a case: every decision must be access-logged. */
@@ -208,6 +226,8 @@ static const enum policy_action personal_actions[] = {
 	POLICY_TEAM_READ,	 POLICY_TEAM_ADD,	  POLICY_TEAM_REMOVE,
 	POLICY_JOURNAL_READ,	 POLICY_ACCESS_LOG_QUERY, POLICY_BREAK_GLASS_OPEN,
 	POLICY_BREAK_GLASS_LIST, POLICY_BREAK_GLASS_REVIEW,
+	/* risk */
+	POLICY_ASSESSMENT_READ, POLICY_ASSESSMENT_ADD, POLICY_ASSESSMENT_OVERRIDE,
 };
 
 static const char *const team_b[] = { ORG_B };

@@ -1,0 +1,278 @@
+/*
+ * api_assessments.c - instruments and risk assessments over JSON
+ * (contract: api_assessments.h).
+ *
+ * The handler is thin but owns the one thing the store cannot know: the
+ * instrument. It reads the answers against it, computes the result with
+ * core's instrument_rate() and stores both; a client never sends an
+ * outcome, only answers (and, for an override, a reasoned alternative
+ * that must be one of the instrument's outcomes).
+ */
+#include "http/api_assessments.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/vocab.h"
+#include "http/api_common.h"
+#include "http/app.h"
+#include "store/store_assessment.h"
+#include "util/banned.h"
+
+/* Set once before the server starts; read-only afterwards. */
+static const struct instrument_set *api_instruments;
+
+void
+api_assessments_set_instruments(const struct instrument_set *set)
+{
+	api_instruments = set;
+}
+
+static const struct instrument *
+find_instrument(const char *id, const char *version)
+{
+	if (!api_instruments)
+		return NULL;
+	return instrument_set_find(api_instruments, id, version);
+}
+
+enum ct_err
+api_instruments_list(void *app, struct http_request *req,
+		     struct http_response *resp, struct ct_error *err)
+{
+	struct api_page pg;
+	json_t *items = api_json_array();
+	size_t n = api_instruments ? api_instruments->n : 0, i;
+
+	(void)app;
+	(void)err;
+	api_page_read(req, &pg);
+	for (i = 0; i < n; i++)
+		if (api_page_contains(&pg, i))
+			api_json_append(items, instrument_summary_json(
+						       api_instruments->items[i]));
+	api_list_respond(req, resp, items, n, &pg);
+	return CT_OK;
+}
+
+enum ct_err
+api_instruments_read(void *app, struct http_request *req,
+		     struct http_response *resp, struct ct_error *err)
+{
+	const struct instrument *ins =
+		find_instrument(http_request_param(req, "instrument_id"), NULL);
+
+	(void)app;
+	if (!ins)
+		return api_not_found(err);
+	http_response_json(resp, req->arena, 200, instrument_to_json(ins));
+	return CT_OK;
+}
+
+enum ct_err
+api_assessments_list(void *app, struct http_request *req,
+		     struct http_response *resp, struct ct_error *err)
+{
+	struct store *st = api_store(app, err);
+	struct assessment *all = NULL;
+	struct api_page pg;
+	json_t *items;
+	size_t n = 0, i;
+	enum ct_err rc;
+
+	if (!st)
+		return err->code;
+	rc = store_assessment_list(st, http_request_param(req, "case_id"),
+				   req->arena, &all, &n, err);
+	if (rc)
+		return api_store_failed(rc, err);
+	api_page_read(req, &pg);
+	items = api_json_array();
+	for (i = 0; i < n; i++)
+		if (api_page_contains(&pg, i))
+			api_json_append(items,
+					store_assessment_to_json(&all[i]));
+	api_list_respond(req, resp, items, n, &pg);
+	return CT_OK;
+}
+
+static const char *
+body_text(const struct http_request *req, const char *name)
+{
+	return json_string_value(json_object_get(req->body_json, name));
+}
+
+/* The first of the instrument's assessor roles the user holds. */
+static const char *
+assessor_role(const struct instrument *ins, uint32_t roles)
+{
+	uint32_t fit = ins->assessor_roles ? ins->assessor_roles & roles
+					   : roles;
+	unsigned r;
+
+	for (r = 0; r < USER_ROLE__COUNT; r++)
+		if (fit & ((uint32_t)1 << r))
+			return vocab_code(&vocab_user_role, r);
+	return NULL;
+}
+
+static char *
+dump(json_t *j)
+{
+	char *s = json_dumps(j, JSON_COMPACT | JSON_SORT_KEYS);
+
+	json_decref(j);
+	if (!s)
+		CT_BUG("jansson out of memory");
+	return s;
+}
+
+enum ct_err
+api_assessments_add(void *app, struct http_request *req,
+		    struct http_response *resp, struct ct_error *err)
+{
+	struct store *st = api_store(app, err);
+	const struct app_session *s = app_session(req);
+	struct store_actor who = app_actor(req);
+	const char *id = body_text(req, "instrument_id");
+	const char *version = body_text(req, "instrument_version");
+	const struct instrument *ins;
+	struct instrument_answers *answers = NULL;
+	struct instrument_result result;
+	struct assessment a;
+	char *answers_text = NULL, *result_text = NULL;
+	const char *role;
+	enum ct_err rc;
+
+	if (!st)
+		return err->code;
+	ins = find_instrument(id, version);
+	if (!ins) {
+		ct_problems_add(&req->problems, "instrument_id",
+				"instrument '%s'%s%s is niet geladen; zie GET "
+				"/api/v1/instruments",
+				id ? id : "", version ? " versie " : "",
+				version ? version : "");
+		return api_check_problems(req, err);
+	}
+	role = assessor_role(ins, s->subject.roles);
+	if (!role)
+		return ct_error_set(err, CT_ERR_DENIED,
+				    "Instrument %s wordt ingevuld door een "
+				    "andere rol (zie assessor_roles); vraag "
+				    "bijvoorbeeld de hulpofficier van justitie.",
+				    ins->id);
+	/* Large: keep it off the handler thread's stack. */
+	answers = malloc(sizeof(*answers));
+	if (!answers)
+		CT_BUG("out of memory");
+	instrument_answers_from_json(ins,
+				     json_object_get(req->body_json, "answers"),
+				     "answers", answers, &req->problems);
+	rc = api_check_problems(req, err);
+	if (rc)
+		goto out;
+	instrument_rate(ins, answers, &result);
+	answers_text = dump(instrument_answers_to_json(ins, answers));
+	result_text = dump(instrument_result_to_json(ins, &result));
+
+	memset(&a, 0, sizeof(a));
+	snprintf(a.case_id, sizeof(a.case_id), "%s",
+		 http_request_param(req, "case_id"));
+	a.instrument_id = ins->id;
+	a.instrument_version = ins->version;
+	a.assessor_role = role;
+	a.answers_json = answers_text;
+	a.result_json = result_text;
+	a.outcome = result.determined ? ins->outcomes[result.outcome].code
+				      : NULL;
+	rc = store_assessment_add(st, &who, &a, err);
+	if (rc) {
+		rc = api_store_failed(rc, err);
+		goto out;
+	}
+	http_response_json(resp, req->arena, 201,
+			   store_assessment_to_json(&a));
+out:
+	free(answers);
+	free(answers_text);
+	free(result_text);
+	return rc;
+}
+
+enum ct_err
+api_assessments_read(void *app, struct http_request *req,
+		     struct http_response *resp, struct ct_error *err)
+{
+	struct store *st = api_store(app, err);
+	struct assessment a;
+	enum ct_err rc;
+
+	if (!st)
+		return err->code;
+	rc = store_assessment_get(st, http_request_param(req, "case_id"),
+				  http_request_param(req, "assessment_id"),
+				  req->arena, &a, err);
+	if (rc)
+		return api_store_failed(rc, err);
+	http_response_json(resp, req->arena, 200,
+			   store_assessment_to_json(&a));
+	return CT_OK;
+}
+
+enum ct_err
+api_assessments_override(void *app, struct http_request *req,
+			 struct http_response *resp, struct ct_error *err)
+{
+	struct store *st = api_store(app, err);
+	const struct app_session *s = app_session(req);
+	struct store_actor who = app_actor(req);
+	const char *outcome = body_text(req, "outcome");
+	const char *reason = body_text(req, "reason");
+	const struct instrument *ins;
+	struct assessment a;
+	enum ct_err rc;
+
+	if (!st)
+		return err->code;
+	rc = store_assessment_get(st, http_request_param(req, "case_id"),
+				  http_request_param(req, "assessment_id"),
+				  req->arena, &a, err);
+	if (rc)
+		return api_store_failed(rc, err);
+	/* The one who filled it in, or a coordinator of the case team. */
+	if (!(a.assessor_user_id &&
+	      strcmp(a.assessor_user_id, s->user.id) == 0) &&
+	    !ct_has(s->subject.roles, USER_ROLE_COORDINATOR))
+		return ct_error_set(err, CT_ERR_DENIED,
+				    "Alleen wie de risicotaxatie invulde of "
+				    "een casusregisseur mag de uitkomst "
+				    "gemotiveerd aanpassen.");
+	ins = find_instrument(a.instrument_id, a.instrument_version);
+	if (!ins)
+		ct_problems_add(&req->problems, "outcome",
+				"instrument %s versie %s is niet meer "
+				"geladen; de uitkomst kan niet worden "
+				"gecontroleerd",
+				a.instrument_id, a.instrument_version);
+	else if (outcome && !instrument_outcome_find(ins, outcome))
+		ct_problems_add(&req->problems, "outcome",
+				"'%s' is geen uitkomst van %s", outcome,
+				ins->id);
+	if (!reason || strlen(reason) < STORE_REASON_MIN)
+		ct_problems_add(&req->problems, "reason",
+				"een afwijking vraagt een onderbouwing van "
+				"minstens %d tekens",
+				STORE_REASON_MIN);
+	rc = api_check_problems(req, err);
+	if (rc)
+		return rc;
+	rc = store_assessment_override(st, &who, a.case_id, a.id, outcome,
+				       reason, req->arena, &a, err);
+	if (rc)
+		return api_store_failed(rc, err);
+	http_response_json(resp, req->arena, 200,
+			   store_assessment_to_json(&a));
+	return CT_OK;
+}
