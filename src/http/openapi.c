@@ -114,7 +114,26 @@ static const struct openapi_description descriptions[] = {
 	{P, "/api/v1/break-glass/{grant_id:uuid}/review",
 	 "Mark an emergency access reviewed (privacy officer, or a "
 	 "coordinator of the case's owning organisation)",
+	 200, NULL, 0},	/* orders (issue 4): the restraining order */
+	{G, CASE "/orders",
+	 "The restraining orders of a case, oldest first, each with its "
+	 "clock, next legal steps and deadlines",
+	 200, NULL, 1},
+	{P, CASE "/orders",
+	 "Open a screening for a restraining order: {at, details: {route, "
+	 "subject_person_id, protected_person_ids, place, children_involved, "
+	 "repeat_of, new_facts}}",
+	 201, NULL, 0},
+	{G, CASE "/orders/{order_id:uuid}",
+	 "An order: state, clock (ends_at, time left in words), next legal "
+	 "steps with their deadlines, deadlines with their rules",
 	 200, NULL, 0},
+	{G, CASE "/orders/{order_id:uuid}/steps",
+	 "The steps of an order as recorded, oldest first", 200, NULL, 1},
+	{P, CASE "/orders/{order_id:uuid}/steps",
+	 "Record a step {kind, at, details, version}; a step the law refuses "
+	 "answers 422 with the rule (id, title, source) and writes nothing",
+	 201, NULL, 0},
 };
 
 static const char components_json[] =
