@@ -103,7 +103,15 @@ sq_error(const char *path, sqlite3 *h, int rc, const char *what,
 	 struct ct_error *err)
 {
 	const char *detail = h ? sqlite3_errmsg(h) : sqlite3_errstr(rc);
+	int ext = (rc >> 8) || !h ? rc : sqlite3_extended_errcode(h);
 
+	/* A duplicate key is "exists", as PostgreSQL's 23505 in db_pg.c, so
+	 * that callers and the API answer alike on both backends. */
+	if (ext == SQLITE_CONSTRAINT_UNIQUE ||
+	    ext == SQLITE_CONSTRAINT_PRIMARYKEY)
+		return ct_error_set(err, CT_ERR_EXISTS,
+				    "Dit gegeven bestaat al in %s (%s).", path,
+				    detail);
 	switch (rc & 0xff) {
 	case SQLITE_CORRUPT:
 		return ct_error_set(err, CT_ERR_DB_CORRUPT,

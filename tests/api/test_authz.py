@@ -354,7 +354,15 @@ def test_openapi_lists_exactly_the_table(server):
             if method == "parameters":
                 continue
             seen[(method, path)] = op.get("x-action")
-    assert seen == ROUTES
+    new = {k: v for k, v in seen.items() if k not in ROUTES}
+    gone = [k for k in ROUTES if k not in seen]
+    assert not new, ("routes the matrix does not know yet: add each to "
+                     "ROUTES, and its action to ACTIONS with who may do "
+                     "it", new)
+    assert not gone, ("routes in ROUTES that the server no longer has",
+                      gone)
+    wrong = {k: (seen[k], ROUTES[k]) for k in ROUTES if seen[k] != ROUTES[k]}
+    assert not wrong, ("x-action differs from the table", wrong)
     assert set(ROUTES.values()) == set(ACTIONS)
 
 
@@ -368,6 +376,8 @@ def test_matrix(server, users, world, username):
         for method, op in item.items():
             if method == "parameters":
                 continue
+            if (method, path) not in ROUTES:
+                continue  # test_openapi_lists_exactly_the_table fails
             action = ROUTES[(method, path)]
             where = "%s %s as %s" % (method.upper(), path, username)
             on_case = "{case_id}" in path
@@ -393,7 +403,7 @@ def test_matrix(server, users, world, username):
                 # refused on a case the user may know of (a team
                 # member's, a grant holder's): the missing one is absent
                 assert want == "deny" and place != "outside", where
-    assert walked == len(ROUTES)
+    assert walked == len(ROUTES)  # every route of the table, once
 
 
 def test_walk_changed_nothing(server, users, world):

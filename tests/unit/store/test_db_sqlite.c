@@ -110,6 +110,26 @@ test_errors(void **state)
 	assert_non_null(strstr(err.message, f.path));
 	assert_int_equal(db_exec(db, "INSERT INTO missing VALUES (1)", &err),
 			 CT_ERR_DB);
+	/* A duplicate key is CT_ERR_EXISTS, as on PostgreSQL; another
+	 * constraint stays a database error. */
+	assert_int_equal(db_exec(db,
+				 "CREATE TABLE u (id TEXT PRIMARY KEY, "
+				 "name TEXT UNIQUE, n BIGINT NOT NULL)",
+				 &err),
+			 CT_OK);
+	assert_int_equal(db_exec(db, "INSERT INTO u VALUES ('a', 'x', 1)",
+				 &err),
+			 CT_OK);
+	assert_int_equal(db_exec(db, "INSERT INTO u VALUES ('a', 'y', 1)",
+				 &err),
+			 CT_ERR_EXISTS);
+	assert_non_null(strstr(err.message, "bestaat al"));
+	assert_int_equal(db_exec(db, "INSERT INTO u VALUES ('b', 'x', 1)",
+				 &err),
+			 CT_ERR_EXISTS);
+	assert_int_equal(db_exec(db, "INSERT INTO u VALUES ('c', 'z', NULL)",
+				 &err),
+			 CT_ERR_DB);
 	/* A directory is not a database. */
 	assert_int_equal(db_sqlite_driver.open(f.dir, 0, &other, &err),
 			 CT_ERR_DB_FOREIGN);
