@@ -24,15 +24,22 @@
 
 #define INSTRUMENT_FILES_MAX 64
 
-static const char instrument_help[] =
-	"gebruik: casustafel instrument list [--json]\n"
-	"         casustafel instrument show ID\n"
-	"         casustafel instrument check BESTAND\n"
+static const char instrument_list_help[] =
+	"Gebruik: casustafel instrument list [--json]\n"
 	"\n"
-	"Risicotaxatie-instrumenten zijn gegevens: elk *.json-bestand in de\n"
-	"map instruments_dir (standaard data/instruments) is een instrument.\n"
-	"'check' controleert een vervangend bestand van de regio en noemt\n"
-	"elk probleem met zijn plaats in het bestand.\n";
+	"Toont de geladen instrumenten: id, versie en titel.\n";
+
+static const char instrument_show_help[] =
+	"Gebruik: casustafel instrument show ID\n"
+	"\n"
+	"Toont het instrument ID volledig, als JSON.\n";
+
+static const char instrument_check_help[] =
+	"Gebruik: casustafel instrument check BESTAND\n"
+	"\n"
+	"Controleert een vervangend instrumentbestand van de regio voordat\n"
+	"het in instruments_dir wordt gezet, en noemt elk probleem met zijn\n"
+	"plaats in het bestand.\n";
 
 /* Read at most INSTRUMENT_FILE_MAX bytes of path; NULL and a message. */
 static char *
@@ -168,10 +175,11 @@ cli_instruments_load(struct cli_ctx *ctx, const struct config *cfg,
 }
 
 static int
-parse(struct cli_ctx *ctx, const char *path, const struct cli_opt *opts,
-      size_t nargs_want, int argc, char **argv, const char **args)
+parse(struct cli_ctx *ctx, const char *path, const char *help,
+      const struct cli_opt *opts, size_t nargs_want, int argc, char **argv,
+      const char **args)
 {
-	const struct cli_spec spec = {path, instrument_help, opts, nargs_want,
+	const struct cli_spec spec = {path, help, opts, nargs_want,
 				      nargs_want};
 	size_t nargs;
 
@@ -190,7 +198,7 @@ instrument_list(struct cli_ctx *ctx, int argc, char **argv)
 	const char *args[1];
 	size_t i;
 
-	status = parse(ctx, "instrument list", opts, 0, argc, argv, args);
+	status = parse(ctx, "instrument list", instrument_list_help, opts, 0, argc, argv, args);
 	if (status != CLI_CONTINUE)
 		return status;
 	instrument_set_init(&set);
@@ -221,7 +229,7 @@ instrument_show(struct cli_ctx *ctx, int argc, char **argv)
 	const struct instrument *ins;
 	int status;
 
-	status = parse(ctx, "instrument show", NULL, 1, argc, argv, args);
+	status = parse(ctx, "instrument show", instrument_show_help, NULL, 1, argc, argv, args);
 	if (status != CLI_CONTINUE)
 		return status;
 	instrument_set_init(&set);
@@ -247,7 +255,7 @@ instrument_check(struct cli_ctx *ctx, int argc, char **argv)
 	const char *args[1];
 	int status;
 
-	status = parse(ctx, "instrument check", NULL, 1, argc, argv, args);
+	status = parse(ctx, "instrument check", instrument_check_help, NULL, 1, argc, argv, args);
 	if (status != CLI_CONTINUE)
 		return status;
 	status = load_file(ctx, args[0], &ins);
