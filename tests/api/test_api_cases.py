@@ -4,10 +4,9 @@ test_api_cases.py - the case API over real HTTP (issue 3).
 * The "Done when" flow: a coordinator reads a case of their team, is
   refused one of another team (404, the same bytes as a case that does not
   exist), and the privacy officer finds both in the access log.
-* An authorization matrix that walks EVERY operation of the OpenAPI
-  document for demo roles, with a case inside and one outside the user's
-  team, and fails on any leak: a success where the policy denies, or
-  personal data in a refusal.
+* Break-the-glass: refused without a reason, then the case opens, read
+  only, and the grant is on the privacy officer's review list. (The
+  authorization matrix over every route is test_authz.py.)
 * Bad input: each gets the right status, a clear message in the one error
   shape, and changes nothing (the case journal is compared before/after).
 
@@ -109,75 +108,7 @@ def test_done_when_team_case_read_other_refused_both_logged(api):
     assert any(e["user_id"] == me for e in r.json()["items"])
 
 
-# ------------------------------------------------------ authorization matrix
-
-ROLES = ["admin", "privacy.officer", "coordinator.ams", "agent.lim",
-         "analist", None]
-CASE_ROLES = {"coordinator.ams", "agent.lim"}
-
-
-def fill(path, case_id, person_id):
-    return (path.replace("{case_id}", case_id)
-            .replace("{person_id}", person_id)
-            .replace("{org_id}", str(uuid.uuid4()))
-            .replace("{user_id}", str(uuid.uuid4()))
-            .replace("{grant_id}", str(uuid.uuid4()))
-            .replace("{token_id}", str(uuid.uuid4()))
-            # worklist: a task or notification that does not exist
-            .replace("{task_id}", str(uuid.uuid4()))
-            .replace("{notification_id}", str(uuid.uuid4())))
-
-
-def test_authorization_matrix_every_route(api):
-    doc = requests.get(api.url("/api/v1/openapi.json")).json()
-    inside = own_case(api, "coordinator.ams")
-    persons = api.login("coordinator.ams").get(
-        api.url("/api/v1/cases/%s/persons" % inside["id"])).json()["items"]
-    secrets_of_case = [inside["reference"]] + [
-        p.get("family_name") for p in persons if p.get("family_name")]
-    person_id = persons[0]["id"] if persons else str(uuid.uuid4())
-    before = journal(api, "coordinator.ams", inside["id"])
-    walked = 0
-    for path, item in doc["paths"].items():
-        for method, op in item.items():
-            if path.startswith("/api/v1/session") or \
-               path.startswith("/api/v1/me"):
-                continue  # session flows: test_session.py
-            if method != "get" and "{case_id}" not in path:
-                continue  # creating orgs/users: tested by their owners
-            for role in ROLES:
-                s = api.login(role) if role else requests.Session()
-                target = fill(path, inside["id"], person_id)
-                # unsafe methods get an empty body: an allowed request is
-                # refused as bad input, so nothing is written
-                kw = {} if method == "get" else {"json": {}}
-                r = s.request(method.upper(), api.url(target), **kw)
-                walked += 1
-                where = "%s %s as %s" % (method, path, role)
-                if not op["security"]:
-                    assert r.status_code < 500, where
-                    continue
-                if role is None:
-                    assert r.status_code == 401, where
-                if role in ("admin", "analist") and "{case_id}" in path:
-                    # administrators and analysts never read case content
-                    assert r.status_code in (403, 404), where
-                if role == "agent.lim" and "{case_id}" in path and \
-                   not path.endswith("/break-glass"):
-                    # another region's case: looks absent
-                    assert r.status_code == 404, where
-                if path == "/api/v1/access-log" or \
-                   path.startswith("/api/v1/break-glass"):
-                    if role != "privacy.officer":
-                        assert r.status_code in (401, 403), where
-                if r.status_code >= 400:
-                    for secret in secrets_of_case:
-                        assert secret not in r.text, where
-                    assert set(r.json()) == {"code", "message", "fields"}
-    assert walked > 100
-    # the walk changed nothing on the case
-    assert journal(api, "coordinator.ams", inside["id"]) == before
-
+# ---------------------------------------------------------- break the glass
 
 def test_break_glass_opens_outside_case_and_is_listed(api):
     theirs = own_case(api, "coordinator.lim")
