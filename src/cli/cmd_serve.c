@@ -26,6 +26,7 @@
 #include "core/instrument.h"
 #include "http/api_assessments.h"
 #include "http/app.h"
+#include "http/scheduler.h"
 #include "http/server.h"
 #include "util/config.h"
 #include "util/totp.h"
@@ -89,6 +90,8 @@ serve_run(struct cli_ctx *ctx, const struct config *cfg, const char *listen,
 	unsigned char key[CONFIG_SERVER_KEY_BYTES];
 	struct http_server_config hcfg;
 	struct http_server *srv = NULL;
+	struct scheduler *sched = NULL;
+	struct scheduler_config scfg;
 	struct app_config acfg;
 	struct ct_error err;
 	struct app *app;
@@ -137,6 +140,20 @@ serve_run(struct cli_ctx *ctx, const struct config *cfg, const char *listen,
 		totp_global_done();
 		return cli_out_error(ctx, rc, &err);
 	}
+	/* The deadline scheduler (issue 4): its own thread and store. */
+	scheduler_config_defaults(&scfg);
+	scfg.database = ctx->db_path;
+	scfg.interval_seconds = cfg->scheduler_interval_seconds;
+	scfg.smtp_url = cfg->smtp_url;
+	scfg.smtp_from = cfg->smtp_from;
+	rc = scheduler_start(&scfg, NULL, NULL, &sched, &err);
+	if (rc) {
+		http_server_stop(srv);
+		app_stop(app);
+		free(app);
+		totp_global_done();
+		return cli_out_error(ctx, rc, &err);
+	}
 	fprintf(ctx->out, "Casustafel luistert op http://%s%s%s:%u/\n",
 		v6 ? "[" : "", listen, v6 ? "]" : "",
 		(unsigned)http_server_port(srv));
@@ -148,6 +165,7 @@ serve_run(struct cli_ctx *ctx, const struct config *cfg, const char *listen,
 			  "afgemaakt\xe2\x80\xa6\n",
 		sig);
 	fflush(ctx->err);
+	scheduler_stop(sched);
 	http_server_stop(srv);
 	app_stop(app);
 	free(app);

@@ -114,7 +114,18 @@ static const struct openapi_description descriptions[] = {
 	{P, "/api/v1/break-glass/{grant_id:uuid}/review",
 	 "Mark an emergency access reviewed (privacy officer, or a "
 	 "coordinator of the case's owning organisation)",
-	 200, NULL, 0},	/* orders (issue 4): the restraining order */
+	 200, NULL, 0},
+	/* worklist (issue 4) */
+	{G, "/api/v1/worklist",
+	 "The organisation's work list: overdue, due today and coming tasks",
+	 200, "Worklist", 0},
+	{P, CASE "/tasks/{task_id:uuid}/done", "Mark a task of the case done",
+	 200, "Task", 0},
+	{G, "/api/v1/notifications", "The organisation's notifications", 200,
+	 "Notification", 1},
+	{P, "/api/v1/notifications/{notification_id:uuid}/read",
+	 "Mark a notification read", 200, NULL, 0},
+	/* orders (issue 4): the restraining order */
 	{G, CASE "/orders",
 	 "The restraining orders of a case, oldest first, each with its "
 	 "clock, next legal steps and deadlines",
@@ -220,6 +231,41 @@ static const char components_json[] =
 	"\"session\":{\"type\":\"apiKey\",\"in\":\"cookie\",\"name\":"
 	"\"ct_session\"},"
 	"\"bearer\":{\"type\":\"http\",\"scheme\":\"bearer\"}}}";
+
+/*
+ * The worklist's schemas (issue 4), merged into components.schemas: a
+ * literal of their own, as one literal may hold at most 4095 characters.
+ */
+static const char worklist_schemas_json[] =
+	"{\"Task\":{\"type\":\"object\",\"properties\":{\"id\":{\"type\":"
+	"\"string\",\"format\":\"uuid\"},\"case_id\":{\"type\":\"string\"},"
+	"\"case_reference\":{\"type\":\"string\"},\"org_id\":{\"type\":"
+	"\"string\"},\"kind\":{\"type\":\"string\"},\"title\":{\"type\":"
+	"\"string\"},\"source\":{\"type\":\"string\"},\"rule_id\":{\"type\":"
+	"\"string\"},\"due_at\":{\"type\":\"string\",\"format\":"
+	"\"date-time\"},\"due_local\":{\"type\":\"string\"},\"deadline\":"
+	"{\"type\":\"string\"},\"time_left\":{\"type\":\"string\"},"
+	"\"status\":{\"type\":\"string\",\"enum\":[\"open\",\"done\","
+	"\"cancelled\"]},\"version\":{\"type\":\"integer\"}}},"
+	"\"TaskBucket\":{\"type\":\"object\",\"properties\":{\"items\":"
+	"{\"type\":\"array\",\"items\":{\"$ref\":\"#/components/schemas/"
+	"Task\"}},\"total\":{\"type\":\"integer\"}}},"
+	"\"Worklist\":{\"type\":\"object\",\"properties\":{\"today\":"
+	"{\"type\":\"string\",\"format\":\"date\"},\"zone\":{\"type\":"
+	"\"string\"},\"coming_days\":{\"type\":\"integer\"},\"now\":"
+	"{\"type\":\"string\",\"format\":\"date-time\"},"
+	"\"overdue\":{\"$ref\":\"#/components/schemas/TaskBucket\"},"
+	"\"due\":{\"$ref\":\"#/components/schemas/TaskBucket\"},"
+	"\"coming\":{\"$ref\":\"#/components/schemas/TaskBucket\"}}},"
+	"\"Notification\":{\"type\":\"object\",\"properties\":{\"id\":"
+	"{\"type\":\"string\",\"format\":\"uuid\"},\"task_id\":{\"type\":"
+	"\"string\"},\"case_id\":{\"type\":\"string\"},\"case_reference\":"
+	"{\"type\":\"string\"},\"kind\":{\"type\":\"string\"},\"title\":"
+	"{\"type\":\"string\"},\"body\":{\"type\":\"string\"},"
+	"\"created_at\":{\"type\":\"string\",\"format\":\"date-time\"},"
+	"\"read\":{\"type\":\"boolean\"},\"email_status\":{\"type\":"
+	"\"string\",\"enum\":[\"none\",\"pending\",\"sent\",\"failed\"]},"
+	"\"email_attempts\":{\"type\":\"integer\"}}}}";
 
 const struct openapi_description *
 openapi_describe(enum http_method method, const char *pattern)
@@ -530,6 +576,15 @@ openapi_document(const struct http_route *routes, size_t n)
 	components = json_loads(components_json, 0, NULL);
 	if (!components)
 		CT_BUG("components_json does not parse");
+	{
+		json_t *more = json_loads(worklist_schemas_json, 0, NULL);
+
+		if (!more || json_object_update(json_object_get(components,
+								"schemas"),
+						more) != 0)
+			CT_BUG("worklist_schemas_json does not parse");
+		json_decref(more);
+	}
 	api_json_set(doc, "components", components);
 	return doc;
 }

@@ -29,7 +29,6 @@
 #include "http/api_health.h"
 #include "http/api_incidents.h"
 #include "http/api_journal.h"
-#include "http/api_orders.h"
 #include "http/api_me.h"
 #include "http/api_orgs.h"
 #include "http/api_persons.h"
@@ -37,6 +36,7 @@
 #include "http/api_session.h"
 #include "http/api_team.h"
 #include "http/api_users.h"
+#include "http/api_worklist.h"
 #include "http/openapi.h"
 #include "store/store_team.h"
 #include "util/banned.h"
@@ -189,24 +189,18 @@ static const struct http_param_spec assessment_override_body[] = {
 	HTTP_PARAM_STRING_SPEC("reason", REQ, STORE_REASON_MAX),
 };
 
+/* worklist: the work list's horizon and the notification filter. */
+static const struct http_param_spec worklist_query[] = {
+	HTTP_PARAM_INT_SPEC("coming_days", 0, 0, STORE_TASK_COMING_DAYS_MAX),
+	API_PAGING_QUERY,
+};
+
+static const struct http_param_spec notification_list_query[] = {
+	BOOL_SPEC("unread", 0),
+	API_PAGING_QUERY,
+};
+
 #define CASE "/api/v1/cases/{case_id:uuid}"
-
-/* orders: a step is {kind, at, details}; the details per kind are read
- * strictly by core (order_json.h), so here they are one JSON member. */
-static const struct http_param_spec order_create_body[] = {
-	HTTP_PARAM_STRING_SPEC("kind", 0, CODE_MAX),
-	HTTP_PARAM_STRING_SPEC("at", REQ, CT_ISO_SIZE),
-	JSON_SPEC("details", REQ),
-};
-
-static const struct http_param_spec order_step_body[] = {
-	HTTP_PARAM_STRING_SPEC("kind", REQ, CODE_MAX),
-	HTTP_PARAM_STRING_SPEC("at", REQ, CT_ISO_SIZE),
-	JSON_SPEC("details", 0),
-	HTTP_PARAM_INT_SPEC("version", 0, 1, INT64_MAX),
-};
-
-#define ORDER CASE "/orders/{order_id:uuid}"
 
 /* A list route: GET, session, paging. */
 #define LIST(p, act, h)                                                        \
@@ -322,29 +316,38 @@ const struct http_route app_routes[] = {
 	WRITE(HTTP_METHOD_POST, "/api/v1/break-glass/{grant_id:uuid}/review",
 	      "break_glass.review", review_body, api_break_glass_review),
 
-	/* orders: the restraining order (issue 4) */
-	LIST(CASE "/orders", "order.read", api_orders_list),
+	/* worklist: deadlines as tasks, notifications (issue 4) */
 	{
-		.method = HTTP_METHOD_POST,
-		.pattern = CASE "/orders",
-		.action = "order.create",
-		.flags = SESSION_WRITE,
-		.body = order_create_body,
-		.n_body = N(order_create_body),
-		.body_max = API_ORDERS_BODY_MAX,
-		.handler = api_orders_create,
+		.method = HTTP_METHOD_GET,
+		.pattern = "/api/v1/worklist",
+		.action = "worklist.read",
+		.flags = SESSION_READ,
+		.query = worklist_query,
+		.n_query = N(worklist_query),
+		.handler = api_worklist_read,
 	},
-	READ(ORDER, "order.read", api_orders_read),
-	LIST(ORDER "/steps", "order.read", api_orders_steps),
 	{
 		.method = HTTP_METHOD_POST,
-		.pattern = ORDER "/steps",
-		.action = "order.step",
+		.pattern = CASE "/tasks/{task_id:uuid}/done",
+		.action = "task.complete",
 		.flags = SESSION_WRITE,
-		.body = order_step_body,
-		.n_body = N(order_step_body),
-		.body_max = API_ORDERS_BODY_MAX,
-		.handler = api_orders_add_step,
+		.handler = api_worklist_task_done,
+	},
+	{
+		.method = HTTP_METHOD_GET,
+		.pattern = "/api/v1/notifications",
+		.action = "notification.read",
+		.flags = SESSION_READ,
+		.query = notification_list_query,
+		.n_query = N(notification_list_query),
+		.handler = api_worklist_notifications,
+	},
+	{
+		.method = HTTP_METHOD_POST,
+		.pattern = "/api/v1/notifications/{notification_id:uuid}/read",
+		.action = "notification.mark",
+		.flags = SESSION_WRITE,
+		.handler = api_worklist_notification_read,
 	},
 };
 
