@@ -168,6 +168,20 @@ static const struct policy_row policy_rows[POLICY_ACTION__COUNT] = {
 				      RULE_CASE_NEW, F_TOTP},
 	[POLICY_NOTIFICATION_MARK] = {"notification.mark", POLICY_RES_NONE,
 				      RULE_CASE_NEW, F_TOTP},
+	/* orders (issue 4): an order is case content of the case team.
+	 * The team may open a screening (acute by the police, planned via
+	 * the weighing team: seed 001 hfst. 1-2) and record steps; whether
+	 * this user may take THIS step (the decision by the mayor or the
+	 * HOvJ under mandate, the extension by the mayor, the BE family
+	 * court's ruling recorded by the prosecutor, the coordinator's
+	 * advice) is checked by core/order.c against the jurisdiction's
+	 * rules, which names the rule and its source when it refuses. */
+	[POLICY_ORDER_READ] = {"order.read", POLICY_RES_CASE, RULE_CASE_READ,
+			       CASE_CONTENT},
+	[POLICY_ORDER_CREATE] = {"order.create", POLICY_RES_CASE,
+				 RULE_CASE_WRITE, CASE_CONTENT},
+	[POLICY_ORDER_STEP] = {"order.step", POLICY_RES_CASE, RULE_CASE_WRITE,
+			       CASE_CONTENT},
 };
 
 /* The roles that open and work on cases (PRODUCT.md users table). */

@@ -87,6 +87,13 @@ enum policy_action {
 	POLICY_TASK_COMPLETE,	  /* "task.complete": a task of a case */
 	POLICY_NOTIFICATION_READ, /* "notification.read": own org's list */
 	POLICY_NOTIFICATION_MARK, /* "notification.mark": mark one read */
+	/* orders: the restraining order (issue 4). Access to a case's orders
+	 * is decided here (the case team); who may take which legal step
+	 * (decide, extend, withdraw, advise) is a rule of law with its source
+	 * in core/order.c and core/rules.h, so each question has one place. */
+	POLICY_ORDER_READ,   /* "order.read": orders, steps, deadlines */
+	POLICY_ORDER_CREATE, /* "order.create": open a screening */
+	POLICY_ORDER_STEP,   /* "order.step": record a step of an order */
 	POLICY_ACTION__COUNT
 };
 

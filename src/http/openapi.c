@@ -114,18 +114,7 @@ static const struct openapi_description descriptions[] = {
 	{P, "/api/v1/break-glass/{grant_id:uuid}/review",
 	 "Mark an emergency access reviewed (privacy officer, or a "
 	 "coordinator of the case's owning organisation)",
-	 200, NULL, 0},
-	/* worklist (issue 4) */
-	{G, "/api/v1/worklist",
-	 "The organisation's work list: overdue, due today and coming tasks",
-	 200, "Worklist", 0},
-	{P, CASE "/tasks/{task_id:uuid}/done", "Mark a task of the case done",
-	 200, "Task", 0},
-	{G, "/api/v1/notifications", "The organisation's notifications", 200,
-	 "Notification", 1},
-	{P, "/api/v1/notifications/{notification_id:uuid}/read",
-	 "Mark a notification read", 200, NULL, 0},
-	/* orders (issue 4): the restraining order */
+	 200, NULL, 0},	/* orders (issue 4): the restraining order */
 	{G, CASE "/orders",
 	 "The restraining orders of a case, oldest first, each with its "
 	 "clock, next legal steps and deadlines",
@@ -145,6 +134,16 @@ static const struct openapi_description descriptions[] = {
 	 "Record a step {kind, at, details, version}; a step the law refuses "
 	 "answers 422 with the rule (id, title, source) and writes nothing",
 	 201, NULL, 0},
+	/* worklist (issue 4) */
+	{G, "/api/v1/worklist",
+	 "The organisation's work list: overdue, due today and coming tasks",
+	 200, "Worklist", 0},
+	{P, CASE "/tasks/{task_id:uuid}/done", "Mark a task of the case done",
+	 200, "Task", 0},
+	{G, "/api/v1/notifications", "The organisation's notifications", 200,
+	 "Notification", 1},
+	{P, "/api/v1/notifications/{notification_id:uuid}/read",
+	 "Mark a notification read", 200, NULL, 0},
 };
 
 static const char components_json[] =

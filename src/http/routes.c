@@ -29,6 +29,7 @@
 #include "http/api_health.h"
 #include "http/api_incidents.h"
 #include "http/api_journal.h"
+#include "http/api_orders.h"
 #include "http/api_me.h"
 #include "http/api_orgs.h"
 #include "http/api_persons.h"
@@ -202,6 +203,23 @@ static const struct http_param_spec notification_list_query[] = {
 
 #define CASE "/api/v1/cases/{case_id:uuid}"
 
+/* orders: a step is {kind, at, details}; the details per kind are read
+ * strictly by core (order_json.h), so here they are one JSON member. */
+static const struct http_param_spec order_create_body[] = {
+	HTTP_PARAM_STRING_SPEC("kind", 0, CODE_MAX),
+	HTTP_PARAM_STRING_SPEC("at", REQ, CT_ISO_SIZE),
+	JSON_SPEC("details", REQ),
+};
+
+static const struct http_param_spec order_step_body[] = {
+	HTTP_PARAM_STRING_SPEC("kind", REQ, CODE_MAX),
+	HTTP_PARAM_STRING_SPEC("at", REQ, CT_ISO_SIZE),
+	JSON_SPEC("details", 0),
+	HTTP_PARAM_INT_SPEC("version", 0, 1, INT64_MAX),
+};
+
+#define ORDER CASE "/orders/{order_id:uuid}"
+
 /* A list route: GET, session, paging. */
 #define LIST(p, act, h)                                                        \
 	{                                                                      \
@@ -348,6 +366,31 @@ const struct http_route app_routes[] = {
 		.action = "notification.mark",
 		.flags = SESSION_WRITE,
 		.handler = api_worklist_notification_read,
+	},
+
+	/* orders: the restraining order (issue 4) */
+	LIST(CASE "/orders", "order.read", api_orders_list),
+	{
+		.method = HTTP_METHOD_POST,
+		.pattern = CASE "/orders",
+		.action = "order.create",
+		.flags = SESSION_WRITE,
+		.body = order_create_body,
+		.n_body = N(order_create_body),
+		.body_max = API_ORDERS_BODY_MAX,
+		.handler = api_orders_create,
+	},
+	READ(ORDER, "order.read", api_orders_read),
+	LIST(ORDER "/steps", "order.read", api_orders_steps),
+	{
+		.method = HTTP_METHOD_POST,
+		.pattern = ORDER "/steps",
+		.action = "order.step",
+		.flags = SESSION_WRITE,
+		.body = order_step_body,
+		.n_body = N(order_step_body),
+		.body_max = API_ORDERS_BODY_MAX,
+		.handler = api_orders_add_step,
 	},
 };
 

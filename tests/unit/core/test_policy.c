@@ -229,6 +229,17 @@ static const struct matrix_row matrix[] = {
 	{ POLICY_NOTIFICATION_MARK,
 	  { NONE, NONE, CASE8("AAAAAAT"), NONE, NONE, NONE, NONE, NONE,
 	    ANON } },
+	/* orders: case content of the team; break the glass reads but
+	 * never writes. The legal power per step is core/order.c's. */
+	{ POLICY_ORDER_READ,
+	  { NONE, NONE, CASE8("AANGNNT"), NONE, NONE, NONE, NONE, NONE,
+	    ANON } },
+	{ POLICY_ORDER_CREATE,
+	  { NONE, NONE, CASE8("AANFNNT"), NONE, NONE, NONE, NONE, NONE,
+	    ANON } },
+	{ POLICY_ORDER_STEP,
+	  { NONE, NONE, CASE8("AANFNNT"), NONE, NONE, NONE, NONE, NONE,
+	    ANON } },
 };
 
 /* Personal data of a case: every decision must be access-logged. */
@@ -244,6 +255,8 @@ static const enum policy_action personal_actions[] = {
 	POLICY_ASSESSMENT_READ, POLICY_ASSESSMENT_ADD, POLICY_ASSESSMENT_OVERRIDE,
 	/* worklist */
 	POLICY_TASK_COMPLETE,
+	/* orders */
+	POLICY_ORDER_READ, POLICY_ORDER_CREATE, POLICY_ORDER_STEP,
 };
 
 static const char *const team_b[] = { ORG_B };
@@ -422,6 +435,15 @@ test_action_names(void **state)
 			 POLICY_BREAK_GLASS_REVIEW);
 	assert_int_equal(policy_action_resource(POLICY_BREAK_GLASS_REVIEW),
 			 POLICY_RES_BREAK_GLASS);
+	/* orders: stable names, acting on the case in the path */
+	assert_int_equal(policy_action_from_name("order.read"),
+			 POLICY_ORDER_READ);
+	assert_int_equal(policy_action_from_name("order.create"),
+			 POLICY_ORDER_CREATE);
+	assert_int_equal(policy_action_from_name("order.step"),
+			 POLICY_ORDER_STEP);
+	assert_int_equal(policy_action_resource(POLICY_ORDER_STEP),
+			 POLICY_RES_CASE);
 	assert_int_equal(policy_action_from_name("Case.Read"), -1);
 	assert_int_equal(policy_action_from_name("case.read "), -1);
 	assert_int_equal(policy_action_from_name("case"), -1);
