@@ -24,6 +24,7 @@
 #include <sodium.h>
 
 #include "core/instrument.h"
+#include "docs/doc_pdf.h"
 #include "http/api_assessments.h"
 #include "http/app.h"
 #include "http/scheduler.h"
@@ -170,6 +171,8 @@ serve_run(struct cli_ctx *ctx, const struct config *cfg, const char *listen,
 	app_stop(app);
 	free(app);
 	totp_global_done();
+	/* The document downloads' font caches: after the threads stopped. */
+	doc_pdf_shutdown();
 	fprintf(ctx->out, "Casustafel is gestopt.\n");
 	return CLI_EXIT_OK;
 }

@@ -182,6 +182,11 @@ static const struct policy_row policy_rows[POLICY_ACTION__COUNT] = {
 				 RULE_CASE_WRITE, CASE_CONTENT},
 	[POLICY_ORDER_STEP] = {"order.step", POLICY_RES_CASE, RULE_CASE_WRITE,
 			       CASE_CONTENT},
+	/* documents (issue 4): a generated decision or letter states the
+	 * names, birth date, address and facts of the order: case content
+	 * of the team (break the glass reads it too), access-logged. */
+	[POLICY_DOCUMENT_READ] = {"document.read", POLICY_RES_CASE,
+				  RULE_CASE_READ, CASE_CONTENT},
 };
 
 /* The roles that open and work on cases (PRODUCT.md users table). */

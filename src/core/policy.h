@@ -94,6 +94,10 @@ enum policy_action {
 	POLICY_ORDER_READ,   /* "order.read": orders, steps, deadlines */
 	POLICY_ORDER_CREATE, /* "order.create": open a screening */
 	POLICY_ORDER_STEP,   /* "order.step": record a step of an order */
+	/* documents: the order's decision, extension and letter (issue 4
+	 * "Documents"), downloaded as PDF or HTML. They name the persons:
+	 * case content, access-logged like a case read. */
+	POLICY_DOCUMENT_READ, /* "document.read" */
 	POLICY_ACTION__COUNT
 };
 

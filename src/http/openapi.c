@@ -134,6 +134,12 @@ static const struct openapi_description descriptions[] = {
 	 "Record a step {kind, at, details, version}; a step the law refuses "
 	 "answers 422 with the rule (id, title, source) and writes nothing",
 	 201, NULL, 0},
+	/* documents (issue 4): the order's documents as downloads */
+	{G, CASE "/orders/{order_id:uuid}/documents/{kind:str}",
+	 "Download a document of an order (kind decision, extension or "
+	 "letter; format pdf or html; person_id: the letter's recipient) as "
+	 "an attachment; missing mandatory content answers 422 naming it",
+	 200, NULL, 0},
 	/* worklist (issue 4) */
 	{G, "/api/v1/worklist",
 	 "The organisation's work list: overdue, due today and coming tasks",

@@ -25,6 +25,7 @@
 #include "http/api_assessments.h"
 #include "http/api_break_glass.h"
 #include "http/api_cases.h"
+#include "http/api_documents.h"
 #include "http/api_common.h"
 #include "http/api_health.h"
 #include "http/api_incidents.h"
@@ -220,6 +221,14 @@ static const struct http_param_spec order_step_body[] = {
 
 #define ORDER CASE "/orders/{order_id:uuid}"
 
+/* documents: the format of the download and, for a letter, the remaining
+ * person it is for (api_documents.h). */
+static const char *const document_format_codes[] = {"pdf", "html", NULL};
+static const struct http_param_spec document_query[] = {
+	HTTP_PARAM_ENUM_SPEC("format", 0, document_format_codes),
+	HTTP_PARAM_UUID_SPEC("person_id", 0),
+};
+
 /* A list route: GET, session, paging. */
 #define LIST(p, act, h)                                                        \
 	{                                                                      \
@@ -391,6 +400,17 @@ const struct http_route app_routes[] = {
 		.n_body = N(order_step_body),
 		.body_max = API_ORDERS_BODY_MAX,
 		.handler = api_orders_add_step,
+	},
+
+	/* documents: the order's decision, extension and letter (issue 4) */
+	{
+		.method = HTTP_METHOD_GET,
+		.pattern = ORDER "/documents/{kind:str}",
+		.action = "document.read",
+		.flags = SESSION_READ,
+		.query = document_query,
+		.n_query = N(document_query),
+		.handler = api_documents_read,
 	},
 };
 

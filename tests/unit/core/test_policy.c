@@ -240,6 +240,10 @@ static const struct matrix_row matrix[] = {
 	{ POLICY_ORDER_STEP,
 	  { NONE, NONE, CASE8("AANFNNT"), NONE, NONE, NONE, NONE, NONE,
 	    ANON } },
+	/* documents: read like the order they are made from. */
+	{ POLICY_DOCUMENT_READ,
+	  { NONE, NONE, CASE8("AANGNNT"), NONE, NONE, NONE, NONE, NONE,
+	    ANON } },
 };
 
 /* Personal data of a case: every decision must be access-logged. */
@@ -257,6 +261,8 @@ static const enum policy_action personal_actions[] = {
 	POLICY_TASK_COMPLETE,
 	/* orders */
 	POLICY_ORDER_READ, POLICY_ORDER_CREATE, POLICY_ORDER_STEP,
+	/* documents */
+	POLICY_DOCUMENT_READ,
 };
 
 static const char *const team_b[] = { ORG_B };
@@ -443,6 +449,12 @@ test_action_names(void **state)
 	assert_int_equal(policy_action_from_name("order.step"),
 			 POLICY_ORDER_STEP);
 	assert_int_equal(policy_action_resource(POLICY_ORDER_STEP),
+			 POLICY_RES_CASE);
+	/* documents: appended after the orders, on the case in the path */
+	assert_int_equal(policy_action_from_name("document.read"),
+			 POLICY_DOCUMENT_READ);
+	assert_int_equal(POLICY_DOCUMENT_READ, POLICY_ORDER_STEP + 1);
+	assert_int_equal(policy_action_resource(POLICY_DOCUMENT_READ),
 			 POLICY_RES_CASE);
 	assert_int_equal(policy_action_from_name("Case.Read"), -1);
 	assert_int_equal(policy_action_from_name("case.read "), -1);
