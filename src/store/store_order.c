@@ -16,6 +16,13 @@
  * steps on PostgreSQL cannot both land), add the violation row, and
  * journal "order.<step code>". A refusal writes nothing: the transaction
  * is rolled back like any other error.
+ *
+ * The work list follows in the same transaction (sync_tasks): the
+ * order's deadlines after the step (order_deadlines) are assigned to the
+ * organisations of the case team (core/order_tasks.h) and handed to
+ * store_task_sync() under the source "order:<id>"; a deadline the step
+ * met closes its task as done, one the new state no longer implies is
+ * cancelled by the sync. A refused step therefore writes no task either.
  */
 #include "store/store_order.h"
 
@@ -25,10 +32,15 @@
 
 #include "core/model_json.h"
 #include "core/order_json.h"
+#include "core/order_tasks.h"
 #include "store/store_int.h"
+#include "store/store_task.h"
+#include "store/store_team.h"
 #include "util/uuid.h"
 #include "util/banned.h"
 
+/* Scratch for the team and the tasks of one step (a few KB in use). */
+#define TASKS_SCRATCH_MAX ((size_t)1024 * 1024)
 /* A case with more orders than this is a bug or an attack. */
 #define ORDERS_PER_CASE_MAX 1000
 /* Steps of one order; the life cycle has a few dozen at most. */
@@ -626,6 +638,143 @@ record_step(struct store *st, const struct store_actor *who,
 	return rc;
 }
 
+/* ---- the work list ---- */
+
+/* The case owner and the current team, with their types, into a. */
+static enum ct_err
+read_team(struct store *st, const char *case_id, struct arena *a,
+	  struct order_tasks_team *team, struct ct_error *err)
+{
+	struct order_tasks_member *members = NULL;
+	struct team_member *m = NULL;
+	struct ct_case c;
+	struct org org;
+	size_t n = 0, i;
+	enum ct_err rc;
+
+	memset(team, 0, sizeof(*team));
+	rc = store_case_get(st, case_id, a, &c, err);
+	if (rc == CT_OK)
+		rc = store_org_get(st, c.owner_org_id, a, &org, err);
+	if (rc == CT_OK)
+		rc = store_team_list(st, case_id, 0, a, &m, &n, err);
+	if (rc)
+		return rc;
+	team->owner_org_id = arena_strdup(a, c.owner_org_id);
+	team->owner_type = org.type;
+	if (n && !(members = arena_alloc_array(a, n, sizeof(*members))))
+		return ct_error_set(err, CT_ERR_LIMIT,
+				    "Het casusteam is te groot om taken te "
+				    "verdelen.");
+	for (i = 0; i < n; i++) {
+		rc = store_org_get(st, m[i].org_id, a, &org, err);
+		if (rc)
+			return rc;
+		members[i].org_id = m[i].org_id;
+		members[i].type = org.type;
+	}
+	team->members = members;
+	team->n_members = n;
+	if (!team->owner_org_id)
+		return ct_error_set(err, CT_ERR_LIMIT,
+				    "Te weinig geheugen voor het casusteam.");
+	return CT_OK;
+}
+
+/* Close as done the open tasks of source whose deadline is met. */
+static enum ct_err
+close_met(struct store *st, const struct store_actor *who,
+	  const char *case_id, const char *source,
+	  const struct order_task *t, size_t n, struct arena *a,
+	  struct ct_error *err)
+{
+	struct db_stmt *s = NULL;
+	const char *met[ORDER_DEADLINES_MAX];
+	size_t n_met = 0, i, j;
+	enum ct_err rc;
+	int row;
+
+	rc = db_prepare(st->db,
+			"SELECT id, kind FROM tasks WHERE source = ? AND "
+			"case_id = ? AND status = 'open' ORDER BY id",
+			&s, err);
+	if (rc)
+		return rc;
+	db_bind_text(s, 1, source);
+	db_bind_text(s, 2, case_id);
+	while ((rc = db_step(s, &row, err)) == CT_OK && row) {
+		const char *kind = db_column_text(s, 1);
+
+		for (i = 0; i < n && n_met < ORDER_DEADLINES_MAX; i++) {
+			if (!t[i].done || !kind || strcmp(t[i].code, kind))
+				continue;
+			if (!(met[n_met++] = arena_strdup(
+				      a, db_column_text(s, 0))))
+				rc = ct_error_set(err, CT_ERR_LIMIT,
+						  "Te weinig geheugen voor de "
+						  "taken.");
+			break;
+		}
+		if (rc)
+			break;
+	}
+	db_finalize(s);
+	for (j = 0; rc == CT_OK && j < n_met; j++)
+		rc = store_task_done(st, who, case_id, met[j], err);
+	return rc;
+}
+
+/*
+ * The work list of o after a step, inside the step's transaction: every
+ * deadline a task of the right organisation (core/order_tasks.h), the
+ * met ones closed as done, the ones no longer implied cancelled.
+ */
+static enum ct_err
+sync_tasks(struct store *st, const struct store_actor *who,
+	   const struct order *o, struct ct_error *err)
+{
+	struct order_deadline d[ORDER_DEADLINES_MAX];
+	struct order_task ot[ORDER_DEADLINES_MAX];
+	struct task tasks[ORDER_DEADLINES_MAX];
+	char source[STORE_TASK_SOURCE_MAX + 1];
+	struct order_tasks_team team;
+	struct arena scratch;
+	size_t n, i, k = 0;
+	enum ct_err rc;
+
+	n = order_deadlines(rules_for(o->jurisdiction), o, d,
+			    ORDER_DEADLINES_MAX);
+	snprintf(source, sizeof(source), "order:%s", o->id);
+	arena_init(&scratch, TASKS_SCRATCH_MAX);
+	rc = read_team(st, o->case_id, &scratch, &team, err);
+	if (rc == CT_OK) {
+		order_tasks_assign_all(o, d, n, &team, ot);
+		rc = close_met(st, who, o->case_id, source, ot, n, &scratch,
+			       err);
+	}
+	for (i = 0; rc == CT_OK && i < n; i++) {
+		/* A met deadline is no work; its task, if any, is done. */
+		if (ot[i].done)
+			continue;
+		memset(&tasks[k], 0, sizeof(tasks[k]));
+		snprintf(tasks[k].case_id, sizeof(tasks[k].case_id), "%s",
+			 o->case_id);
+		snprintf(tasks[k].org_id, sizeof(tasks[k].org_id), "%s",
+			 ot[i].org_id);
+		tasks[k].kind = ot[i].code;
+		tasks[k].title = ot[i].title;
+		tasks[k].source = source;
+		tasks[k].rule_id = ot[i].rule_id;
+		tasks[k].due_at = ot[i].due_at;
+		k++;
+	}
+	if (rc == CT_OK)
+		rc = store_task_sync(st, who, o->case_id, source, tasks, k,
+				     err);
+	arena_release(&scratch);
+	return rc;
+}
+
 static enum ct_err
 case_jurisdiction(struct store *st, const char *case_id, struct arena *a,
 		  enum ct_country *out, struct ct_error *err)
@@ -692,6 +841,8 @@ store_order_open(struct store *st, const struct store_actor *who,
 		o.version = 1;
 		rc = record_step(st, who, NULL, &o, &step, &f, 1, err);
 	}
+	if (rc == CT_OK)
+		rc = sync_tasks(st, who, &o, err);
 	rc = store_write_end(st, rc, err);
 	if (rc)
 		return rc;
@@ -769,6 +920,8 @@ store_order_step(struct store *st, const struct store_actor *who,
 		rc = record_step(st, who, &before, &after, step, &f, seq + 1,
 				 err);
 	}
+	if (rc == CT_OK)
+		rc = sync_tasks(st, who, &after, err);
 	rc = store_write_end(st, rc, err);
 	if (rc)
 		return rc;

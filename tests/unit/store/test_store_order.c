@@ -4,7 +4,9 @@
  * court's extension, replayed from the stored steps; refusals that name
  * their rule and write nothing; the facts the store adds (the subject's
  * age, the children in the case, the persons of the case); a stale
- * version. Runs on SQLite and, with CASUSTAFEL_TEST_PG, on PostgreSQL.
+ * version; the work list each step leaves behind (every deadline a task
+ * of the right team organisation, met ones done, refusals none). Runs on
+ * SQLite and, with CASUSTAFEL_TEST_PG, on PostgreSQL.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -16,6 +18,8 @@
 #include "core/model_json.h"
 #include "core/order_json.h"
 #include "store/store_order.h"
+#include "store/store_task.h"
+#include "store/store_team.h"
 #include "store_test.h"
 
 #define HOUR INT64_C(3600)
@@ -262,8 +266,31 @@ test_nl_walk(void **state)
 	assert_int_equal(o.version, 11);
 	assert_same_as_stored(x, &o);
 
-	/* One journal entry per step, named after it. */
-	assert_int_equal(test_counts(&x->f).journal - journal0, 10);
+	/* One journal entry per step, named after it (the tasks the steps
+	 * made are journaled too, as task.*). */
+	assert_int_equal(count(x, "SELECT COUNT(*) FROM journal WHERE action "
+				  "LIKE 'order.%' AND action <> 'order.open'"),
+			 10);
+	assert_true(test_counts(&x->f).journal - journal0 > 10);
+	/* The work list: the met deadlines done, the ones the end no
+	 * longer implies cancelled; no first contact was ever recorded, so
+	 * that task alone is still open. */
+	assert_int_equal(count(x, "SELECT COUNT(*) FROM tasks WHERE status = "
+				  "'open'"),
+			 1);
+	assert_int_equal(count(x, "SELECT COUNT(*) FROM tasks WHERE status = "
+				  "'open' AND kind = 'first_contact'"),
+			 1);
+	assert_int_equal(count(x, "SELECT COUNT(*) FROM tasks WHERE status = "
+				  "'done' AND kind IN ('stay_address', "
+				  "'extension_advice', 'extension_decision', "
+				  "'order_end', 'monitoring_check', "
+				  "'monitoring_end')"),
+			 6);
+	assert_int_equal(count(x, "SELECT COUNT(*) FROM tasks WHERE status = "
+				  "'cancelled' AND kind IN ('help_plan', "
+				  "'system_talk')"),
+			 2);
 	assert_int_equal(count(x, "SELECT COUNT(*) FROM journal WHERE action "
 				  "= 'order.extend'"),
 			 1);
@@ -359,6 +386,8 @@ assert_refused(struct ofix *x, struct order *o, const struct order_step *s,
 	struct order before = *o;
 	int64_t journal = test_counts(&x->f).journal;
 	int64_t steps = count(x, "SELECT COUNT(*) FROM order_steps");
+	int64_t tasks = count(x, "SELECT COUNT(*) FROM tasks WHERE status "
+				 "= 'open'");
 
 	assert_int_equal(step_as(x, o, s, role, &ref), code);
 	assert_non_null(ref.rule);
@@ -366,6 +395,9 @@ assert_refused(struct ofix *x, struct order *o, const struct order_step *s,
 	assert_non_null(strstr(ref.message, ref.rule->source));
 	assert_int_equal(test_counts(&x->f).journal, journal);
 	assert_int_equal(count(x, "SELECT COUNT(*) FROM order_steps"), steps);
+	assert_int_equal(count(x, "SELECT COUNT(*) FROM tasks WHERE status = "
+				  "'open'"),
+			 tasks);
 	assert_int_equal(o->version, before.version);
 	assert_same_as_stored(x, o);
 }
@@ -517,6 +549,144 @@ test_references_and_versions(void **state)
 }
 
 /* A stored step that no longer replays is reported, never applied. */
+/* A team organisation of type t on the fixture's case; its id in id. */
+static void
+team_org(struct ofix *x, const char *name, enum org_type t,
+	 char id[CT_UUID_SIZE])
+{
+	struct ct_error err;
+	struct org org;
+
+	test_org_init(&org, name);
+	org.type = t;
+	assert_int_equal(store_org_create(x->f.st, &x->f.who, &org, &err),
+			 CT_OK);
+	assert_int_equal(store_team_add(x->f.st, &x->f.who, x->f.kase.id,
+					org.id, "Huisverbod: samenwerking",
+					&err),
+			 CT_OK);
+	snprintf(id, CT_UUID_SIZE, "%s", org.id);
+}
+
+/* The open task of kind on the order's source, or fail. */
+static struct task
+open_task(struct ofix *x, const struct order *o, const char *kind)
+{
+	struct task *all = NULL;
+	struct ct_error err;
+	char source[STORE_TASK_SOURCE_MAX + 1];
+	size_t n = 0, i;
+
+	snprintf(source, sizeof(source), "order:%s", o->id);
+	assert_int_equal(store_task_list_case(x->f.st, x->f.kase.id, &x->f.a,
+					      &all, &n, &err),
+			 CT_OK);
+	for (i = 0; i < n; i++)
+		if (strcmp(all[i].source, source) == 0 &&
+		    strcmp(all[i].kind, kind) == 0 &&
+		    all[i].status == TASK_OPEN)
+			return all[i];
+	fail_msg("no open task %s", kind);
+	return all[0]; /* not reached */
+}
+
+/* Issue 4: every deadline a dated task of the organisation that acts. */
+static void
+test_tasks_follow_the_order(void **state)
+{
+	struct ofix *x = *state;
+	char muni[CT_UUID_SIZE], vt[CT_UUID_SIZE];
+	int64_t t0 = TEST_NOW;
+	struct order_step s;
+	struct order o;
+	struct task t;
+
+	team_org(x, "Gemeente Amsterdam", ORG_TYPE_MUNICIPALITY, muni);
+	team_org(x, "Veilig Thuis Amsterdam", ORG_TYPE_VEILIG_THUIS, vt);
+	open_order(x, t0, &o);
+	/* Screening starts no clock. */
+	assert_int_equal(count(x, "SELECT COUNT(*) FROM tasks"), 0);
+	s = decide_step(t0 + HOUR, ORDER_MANDATE_DECIDING, 0);
+	ok(x, &o, &s, USER_ROLE_HOVJ);
+
+	/* The HOvJ under mandate registers the stay address: the police,
+	 * within 24 hours (Wth art. 2 lid 6; seed 001 hfst. 3 punt 5). */
+	t = open_task(x, &o, "stay_address");
+	assert_string_equal(t.org_id, x->f.org.id);
+	assert_true(t.due_at == t0 + HOUR + 24 * HOUR);
+	assert_string_equal(t.rule_id, "nl.stay_address_24h");
+	assert_null(strstr(t.title, "geen"));
+	t = open_task(x, &o, "first_contact");
+	assert_string_equal(t.org_id, vt);
+	t = open_task(x, &o, "extension_advice");
+	assert_string_equal(t.org_id, vt);
+	t = open_task(x, &o, "extension_decision");
+	assert_string_equal(t.org_id, muni);
+	t = open_task(x, &o, "order_end");
+	assert_string_equal(t.org_id, muni);
+	assert_true(t.due_at == o.ends_at);
+	assert_int_equal(count(x, "SELECT COUNT(*) FROM journal WHERE action "
+				  "= 'task.create'"),
+			 count(x, "SELECT COUNT(*) FROM tasks"));
+
+	/* The step that meets a deadline closes its task as done. */
+	s = simple(ORDER_STEP_STAY_ADDRESS, t0 + 3 * HOUR);
+	s.u.stay.address = "Hotel De Brug, Amsterdam";
+	s.u.stay.phone = "+31 6 12345678";
+	ok(x, &o, &s, USER_ROLE_POLICE_OFFICER);
+	assert_int_equal(count(x, "SELECT COUNT(*) FROM tasks WHERE kind = "
+				  "'stay_address' AND status = 'done'"),
+			 1);
+	assert_int_equal(count(x, "SELECT COUNT(*) FROM journal WHERE action "
+				  "= 'task.done'"),
+			 1);
+
+	/* An extension moves the end of the order: the task moves along. */
+	s = simple(ORDER_STEP_ADVICE, t0 + 7 * DAY);
+	s.u.advice.extend = 1;
+	s.u.advice.reasons = "Risico blijft hoog";
+	ok(x, &o, &s, USER_ROLE_COORDINATOR);
+	s = simple(ORDER_STEP_EXTEND, t0 + 9 * DAY);
+	s.u.extend.reasons = "Advies gevolgd";
+	ok(x, &o, &s, USER_ROLE_MAYOR);
+	t = open_task(x, &o, "order_end");
+	assert_true(t.due_at == t0 + HOUR + 28 * DAY);
+	assert_int_equal(count(x, "SELECT COUNT(*) FROM tasks WHERE kind = "
+				  "'order_end'"),
+			 1);
+	assert_int_equal(count(x, "SELECT COUNT(*) FROM tasks WHERE status = "
+				  "'done' AND kind IN ('extension_advice', "
+				  "'extension_decision')"),
+			 2);
+}
+
+/* No organisation of the type on the team: the case owner gets the task
+ * and its title says so; no legal deadline is dropped. */
+static void
+test_tasks_fall_back_to_the_owner(void **state)
+{
+	struct ofix *x = *state;
+	struct order_step s;
+	struct order o;
+	struct task t;
+
+	open_order(x, TEST_NOW, &o);
+	s = decide_step(TEST_NOW + HOUR, ORDER_MANDATE_DECIDING, 0);
+	ok(x, &o, &s, USER_ROLE_HOVJ);
+	t = open_task(x, &o, "first_contact");
+	assert_string_equal(t.org_id, x->f.org.id);
+	assert_non_null(strstr(t.title, "(geen Veilig Thuis in het "
+					"casusteam)"));
+	t = open_task(x, &o, "extension_decision");
+	assert_string_equal(t.org_id, x->f.org.id);
+	assert_non_null(strstr(t.title, "(geen gemeente in het casusteam)"));
+	t = open_task(x, &o, "stay_address");
+	assert_null(strstr(t.title, "geen"));
+	assert_int_equal(count(x, "SELECT COUNT(*) FROM tasks WHERE org_id "
+				  "<> (SELECT owner_org_id FROM cases)"),
+			 0);
+}
+
 static void
 test_corrupt_step(void **state)
 {
@@ -548,6 +718,10 @@ main(void)
 						setup, teardown),
 		cmocka_unit_test_setup_teardown(test_corrupt_step, setup,
 						teardown),
+		cmocka_unit_test_setup_teardown(test_tasks_follow_the_order,
+						setup, teardown),
+		cmocka_unit_test_setup_teardown(
+			test_tasks_fall_back_to_the_owner, setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
