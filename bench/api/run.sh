@@ -40,9 +40,16 @@ done
 
 tmp=$(mktemp -d /tmp/ct-bench-api-XXXXXX)
 pid=
+# Stop the server: SIGTERM, and SIGKILL if it is still there after 10 s
+# (a bench run must end, also when the server hangs in its start-up).
 cleanup() {
 	if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
 		kill -TERM "$pid" 2>/dev/null || true
+		for _ in $(seq 1 100); do
+			kill -0 "$pid" 2>/dev/null || break
+			sleep 0.1
+		done
+		kill -KILL "$pid" 2>/dev/null || true
 		wait "$pid" 2>/dev/null || true
 	fi
 	rm -rf "$tmp"
@@ -66,7 +73,8 @@ secret=$(awk -v u="$USER_NAME" '$1 == u && $2 ~ /^[A-Z2-7]+$/ && length($2) == 3
 "$BIN" serve --port 0 >"$tmp/serve.out" 2>"$tmp/serve.err" &
 pid=$!
 base=
-for _ in $(seq 1 100); do
+# Up to 30 s: on a busy machine the start (argon2id) takes a while.
+for _ in $(seq 1 300); do
 	base=$(sed -n 's|^Casustafel luistert op \(http://[^/]*\)/$|\1|p' "$tmp/serve.out")
 	[ -n "$base" ] && break
 	sleep 0.1
