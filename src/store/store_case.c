@@ -28,9 +28,10 @@
 	"created_at, updated_at, version"
 
 static enum ct_err
-read_case(struct store *st, struct db_stmt *s, struct arena *a,
-	  struct ct_case *c, struct ct_error *err)
+read_case(struct store *st, struct db_stmt *s, struct arena *a, void *rec,
+	  struct ct_error *err)
 {
+	struct ct_case *c = rec;
 	enum ct_err rc;
 	int v;
 
@@ -56,6 +57,9 @@ read_case(struct store *st, struct db_stmt *s, struct arena *a,
 	c->version = db_column_int64(s, 9);
 	return CT_OK;
 }
+
+static const struct store_row_reader case_reader = {sizeof(struct ct_case),
+						    "dossiers", read_case};
 
 /* Allocate the next number for region and year (in the open transaction). */
 static enum ct_err
@@ -203,31 +207,22 @@ enum ct_err
 store_case_get(struct store *st, const char *id_or_reference, struct arena *a,
 	       struct ct_case *out, struct ct_error *err)
 {
-	struct db_stmt *s = NULL;
+	const char *params[] = {id_or_reference, id_or_reference};
 	struct ct_case c;
 	enum ct_err rc;
-	int row;
 
 	if (!id_or_reference)
 		return ct_error_set(err, CT_ERR_INVALID,
 				    "case: geef een casus op.");
-	rc = db_prepare(st->db,
-			"SELECT " CASE_COLUMNS " FROM cases "
-			"WHERE id = ? OR reference = ?",
-			&s, err);
-	if (rc)
-		return rc;
-	db_bind_text(s, 1, id_or_reference);
-	db_bind_text(s, 2, id_or_reference);
-	rc = db_step(s, &row, err);
-	if (rc == CT_OK && !row)
-		rc = ct_error_set(err, CT_ERR_NOTFOUND,
-				  "Casus '%s' bestaat niet. Controleer het "
-				  "kenmerk.",
-				  id_or_reference);
-	if (rc == CT_OK)
-		rc = read_case(st, s, a, &c, err);
-	db_finalize(s);
+	rc = store_query_one(st,
+			     "SELECT " CASE_COLUMNS " FROM cases "
+			     "WHERE id = ? OR reference = ?",
+			     params, 2, &case_reader, a, &c, err);
+	if (rc == CT_ERR_NOTFOUND)
+		return ct_error_set(err, rc,
+				    "Casus '%s' bestaat niet. Controleer het "
+				    "kenmerk.",
+				    id_or_reference);
 	if (rc == CT_OK)
 		*out = c;
 	return rc;

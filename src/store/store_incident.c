@@ -17,9 +17,10 @@
 	"description, version"
 
 static enum ct_err
-read_incident(struct store *st, struct db_stmt *s, struct arena *a,
-	      struct incident *in, struct ct_error *err)
+read_incident(struct store *st, struct db_stmt *s, struct arena *a, void *rec,
+	      struct ct_error *err)
 {
+	struct incident *in = rec;
 	enum ct_err rc;
 	int v;
 
@@ -42,6 +43,9 @@ read_incident(struct store *st, struct db_stmt *s, struct arena *a,
 	in->version = db_column_int64(s, 8);
 	return CT_OK;
 }
+
+static const struct store_row_reader incident_reader = {
+	sizeof(struct incident), "incidenten", read_incident};
 
 static enum ct_err
 insert_incident(struct store *st, const struct incident *in, int64_t now,
@@ -128,39 +132,18 @@ enum ct_err
 store_incident_list(struct store *st, const char *case_id, struct arena *a,
 		    struct incident **out, size_t *n, struct ct_error *err)
 {
-	struct incident *arr = NULL;
-	struct db_stmt *s = NULL;
-	size_t count = 0, cap = 0;
+	const char *params[] = {case_id};
+	void *arr = NULL;
 	enum ct_err rc;
-	int row;
 
 	if (!case_id)
 		return ct_error_set(err, CT_ERR_INVALID,
 				    "case_id: geef een casus op.");
-	rc = db_prepare(st->db,
-			"SELECT " INCIDENT_COLUMNS " FROM incidents "
-			"WHERE case_id = ? ORDER BY occurred_at, id",
-			&s, err);
-	if (rc)
-		return rc;
-	db_bind_text(s, 1, case_id);
-	while ((rc = db_step(s, &row, err)) == CT_OK && row) {
-		if (count == STORE_LIST_MAX ||
-		    !(arr = store_grow(a, arr, count, &cap, sizeof(*arr)))) {
-			rc = ct_error_set(err, CT_ERR_LIMIT,
-					  "Te veel incidenten om in één keer "
-					  "te tonen.");
-			break;
-		}
-		rc = read_incident(st, s, a, &arr[count], err);
-		if (rc)
-			break;
-		count++;
-	}
-	db_finalize(s);
-	if (rc)
-		return rc;
-	*out = arr;
-	*n = count;
-	return CT_OK;
+	rc = store_query_all(st,
+			     "SELECT " INCIDENT_COLUMNS " FROM incidents "
+			     "WHERE case_id = ? ORDER BY occurred_at, id",
+			     params, 1, &incident_reader, a, &arr, n, err);
+	if (rc == CT_OK)
+		*out = arr;
+	return rc;
 }

@@ -119,6 +119,36 @@ enum ct_err store_team_insert(struct store *st, const struct store_actor *who,
 			      const char *case_id, const char *org_id,
 			      const char *reason, struct ct_error *err);
 
+/*
+ * How a record file reads one row into its record (store_query.c): size
+ * of the record struct, its Dutch plural for the "too many" message, and
+ * the reader, which fills rec (a struct of that size) from the row at s.
+ */
+struct store_row_reader {
+	size_t size;
+	const char *plural;
+	enum ct_err (*read)(struct store *st, struct db_stmt *s,
+			    struct arena *a, void *rec, struct ct_error *err);
+};
+
+/*
+ * Run sql with nparams text parameters and read the first row into rec.
+ * CT_ERR_NOTFOUND without a message when there is none: the caller says
+ * what was not found, in its own words.
+ */
+enum ct_err store_query_one(struct store *st, const char *sql,
+			    const char *const *params, size_t nparams,
+			    const struct store_row_reader *r, struct arena *a,
+			    void *rec, struct ct_error *err);
+/*
+ * Run sql and read every row into an arena array of records (*out, *n);
+ * CT_ERR_LIMIT past STORE_LIST_MAX rows or a full arena.
+ */
+enum ct_err store_query_all(struct store *st, const char *sql,
+			    const char *const *params, size_t nparams,
+			    const struct store_row_reader *r, struct arena *a,
+			    void **out, size_t *n, struct ct_error *err);
+
 /* Most rows one list call returns; more is CT_ERR_LIMIT. */
 #define STORE_LIST_MAX ((size_t)10 * 1000 * 1000)
 

@@ -17,9 +17,10 @@
 #define ORG_COLUMNS "id, name, type, country, email, version"
 
 static enum ct_err
-read_org(struct store *st, struct db_stmt *s, struct arena *a, struct org *o,
+read_org(struct store *st, struct db_stmt *s, struct arena *a, void *rec,
 	 struct ct_error *err)
 {
+	struct org *o = rec;
 	enum ct_err rc;
 	int v;
 
@@ -38,6 +39,9 @@ read_org(struct store *st, struct db_stmt *s, struct arena *a, struct org *o,
 	o->version = db_column_int64(s, 5);
 	return CT_OK;
 }
+
+static const struct store_row_reader org_reader = {sizeof(struct org),
+						   "organisaties", read_org};
 
 static enum ct_err
 insert_org(struct store *st, const struct org *o, int64_t now,
@@ -117,31 +121,22 @@ enum ct_err
 store_org_get(struct store *st, const char *id_or_name, struct arena *a,
 	      struct org *out, struct ct_error *err)
 {
-	struct db_stmt *s = NULL;
+	const char *params[] = {id_or_name, id_or_name};
 	struct org o;
 	enum ct_err rc;
-	int row;
 
 	if (!id_or_name)
 		return ct_error_set(err, CT_ERR_INVALID,
 				    "org: geef een organisatie op.");
-	rc = db_prepare(st->db,
-			"SELECT " ORG_COLUMNS " FROM orgs "
-			"WHERE id = ? OR name = ?",
-			&s, err);
-	if (rc)
-		return rc;
-	db_bind_text(s, 1, id_or_name);
-	db_bind_text(s, 2, id_or_name);
-	rc = db_step(s, &row, err);
-	if (rc == CT_OK && !row)
-		rc = ct_error_set(err, CT_ERR_NOTFOUND,
-				  "Organisatie '%s' bestaat niet. Controleer "
-				  "de naam of het id.",
-				  id_or_name);
-	if (rc == CT_OK)
-		rc = read_org(st, s, a, &o, err);
-	db_finalize(s);
+	rc = store_query_one(st,
+			     "SELECT " ORG_COLUMNS " FROM orgs "
+			     "WHERE id = ? OR name = ?",
+			     params, 2, &org_reader, a, &o, err);
+	if (rc == CT_ERR_NOTFOUND)
+		return ct_error_set(err, rc,
+				    "Organisatie '%s' bestaat niet. Controleer "
+				    "de naam of het id.",
+				    id_or_name);
 	if (rc == CT_OK)
 		*out = o;
 	return rc;
@@ -151,34 +146,13 @@ enum ct_err
 store_org_list(struct store *st, struct arena *a, struct org **out, size_t *n,
 	       struct ct_error *err)
 {
-	struct org *arr = NULL;
-	struct db_stmt *s = NULL;
-	size_t count = 0, cap = 0;
+	void *arr = NULL;
 	enum ct_err rc;
-	int row;
 
-	rc = db_prepare(st->db,
-			"SELECT " ORG_COLUMNS " FROM orgs ORDER BY name, id",
-			&s, err);
-	if (rc)
-		return rc;
-	while ((rc = db_step(s, &row, err)) == CT_OK && row) {
-		if (count == STORE_LIST_MAX ||
-		    !(arr = store_grow(a, arr, count, &cap, sizeof(*arr)))) {
-			rc = ct_error_set(err, CT_ERR_LIMIT,
-					  "Te veel organisaties om in één "
-					  "keer te tonen.");
-			break;
-		}
-		rc = read_org(st, s, a, &arr[count], err);
-		if (rc)
-			break;
-		count++;
-	}
-	db_finalize(s);
-	if (rc)
-		return rc;
-	*out = arr;
-	*n = count;
-	return CT_OK;
+	rc = store_query_all(
+		st, "SELECT " ORG_COLUMNS " FROM orgs ORDER BY name, id", NULL,
+		0, &org_reader, a, &arr, n, err);
+	if (rc == CT_OK)
+		*out = arr;
+	return rc;
 }

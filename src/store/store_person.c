@@ -21,9 +21,10 @@
 	"roles, version"
 
 static enum ct_err
-read_person(struct store *st, struct db_stmt *s, struct arena *a,
-	    struct person *p, struct ct_error *err)
+read_person(struct store *st, struct db_stmt *s, struct arena *a, void *rec,
+	    struct ct_error *err)
 {
+	struct person *p = rec;
 	const char *birth;
 	enum ct_err rc;
 	int v;
@@ -52,6 +53,9 @@ read_person(struct store *st, struct db_stmt *s, struct arena *a,
 	p->version = db_column_int64(s, 9);
 	return store_col_mask(st, s, 8, &vocab_person_role, &p->roles, err);
 }
+
+static const struct store_row_reader person_reader = {sizeof(struct person),
+						      "personen", read_person};
 
 /* Bind the fields of p in PERSON_COLUMNS order after id and case_id. */
 static void
@@ -157,27 +161,18 @@ enum ct_err
 store_person_get(struct store *st, const char *id, struct arena *a,
 		 struct person *out, struct ct_error *err)
 {
-	struct db_stmt *s = NULL;
+	const char *params[] = {id};
 	struct person p;
 	enum ct_err rc;
-	int row;
 
 	if (!id)
 		return ct_error_set(err, CT_ERR_INVALID,
 				    "id: geef een persoon op.");
-	rc = db_prepare(st->db,
-			"SELECT " PERSON_COLUMNS " FROM persons WHERE id = ?",
-			&s, err);
-	if (rc)
-		return rc;
-	db_bind_text(s, 1, id);
-	rc = db_step(s, &row, err);
-	if (rc == CT_OK && !row)
-		rc = ct_error_set(err, CT_ERR_NOTFOUND,
-				  "Persoon %s bestaat niet.", id);
-	if (rc == CT_OK)
-		rc = read_person(st, s, a, &p, err);
-	db_finalize(s);
+	rc = store_query_one(
+		st, "SELECT " PERSON_COLUMNS " FROM persons WHERE id = ?",
+		params, 1, &person_reader, a, &p, err);
+	if (rc == CT_ERR_NOTFOUND)
+		return ct_error_set(err, rc, "Persoon %s bestaat niet.", id);
 	if (rc == CT_OK)
 		*out = p;
 	return rc;
@@ -269,39 +264,18 @@ enum ct_err
 store_person_list(struct store *st, const char *case_id, struct arena *a,
 		  struct person **out, size_t *n, struct ct_error *err)
 {
-	struct person *arr = NULL;
-	struct db_stmt *s = NULL;
-	size_t count = 0, cap = 0;
+	const char *params[] = {case_id};
+	void *arr = NULL;
 	enum ct_err rc;
-	int row;
 
 	if (!case_id)
 		return ct_error_set(err, CT_ERR_INVALID,
 				    "case_id: geef een casus op.");
-	rc = db_prepare(st->db,
-			"SELECT " PERSON_COLUMNS " FROM persons "
-			"WHERE case_id = ? ORDER BY created_at, id",
-			&s, err);
-	if (rc)
-		return rc;
-	db_bind_text(s, 1, case_id);
-	while ((rc = db_step(s, &row, err)) == CT_OK && row) {
-		if (count == STORE_LIST_MAX ||
-		    !(arr = store_grow(a, arr, count, &cap, sizeof(*arr)))) {
-			rc = ct_error_set(err, CT_ERR_LIMIT,
-					  "Te veel personen om in één keer te "
-					  "tonen.");
-			break;
-		}
-		rc = read_person(st, s, a, &arr[count], err);
-		if (rc)
-			break;
-		count++;
-	}
-	db_finalize(s);
-	if (rc)
-		return rc;
-	*out = arr;
-	*n = count;
-	return CT_OK;
+	rc = store_query_all(st,
+			     "SELECT " PERSON_COLUMNS " FROM persons "
+			     "WHERE case_id = ? ORDER BY created_at, id",
+			     params, 1, &person_reader, a, &arr, n, err);
+	if (rc == CT_OK)
+		*out = arr;
+	return rc;
 }

@@ -17,12 +17,14 @@
 #define RELATION_COLUMNS "id, case_id, person_a, person_b, kind, version"
 
 static enum ct_err
-read_relation(struct store *st, struct db_stmt *s, struct relation *r,
+read_relation(struct store *st, struct db_stmt *s, struct arena *a, void *rec,
 	      struct ct_error *err)
 {
+	struct relation *r = rec;
 	enum ct_err rc;
 	int v;
 
+	(void)a; /* no text columns */
 	memset(r, 0, sizeof(*r));
 	store_col_buf(s, 0, r->id, sizeof(r->id));
 	store_col_buf(s, 1, r->case_id, sizeof(r->case_id));
@@ -35,6 +37,9 @@ read_relation(struct store *st, struct db_stmt *s, struct relation *r,
 	r->version = db_column_int64(s, 5);
 	return CT_OK;
 }
+
+static const struct store_row_reader relation_reader = {
+	sizeof(struct relation), "relaties", read_relation};
 
 /* The person exists and is part of case_id; field names the input. */
 static enum ct_err
@@ -149,39 +154,18 @@ enum ct_err
 store_relation_list(struct store *st, const char *case_id, struct arena *a,
 		    struct relation **out, size_t *n, struct ct_error *err)
 {
-	struct relation *arr = NULL;
-	struct db_stmt *s = NULL;
-	size_t count = 0, cap = 0;
+	const char *params[] = {case_id};
+	void *arr = NULL;
 	enum ct_err rc;
-	int row;
 
 	if (!case_id)
 		return ct_error_set(err, CT_ERR_INVALID,
 				    "case_id: geef een casus op.");
-	rc = db_prepare(st->db,
-			"SELECT " RELATION_COLUMNS " FROM relations "
-			"WHERE case_id = ? ORDER BY created_at, id",
-			&s, err);
-	if (rc)
-		return rc;
-	db_bind_text(s, 1, case_id);
-	while ((rc = db_step(s, &row, err)) == CT_OK && row) {
-		if (count == STORE_LIST_MAX ||
-		    !(arr = store_grow(a, arr, count, &cap, sizeof(*arr)))) {
-			rc = ct_error_set(err, CT_ERR_LIMIT,
-					  "Te veel relaties om in één keer te "
-					  "tonen.");
-			break;
-		}
-		rc = read_relation(st, s, &arr[count], err);
-		if (rc)
-			break;
-		count++;
-	}
-	db_finalize(s);
-	if (rc)
-		return rc;
-	*out = arr;
-	*n = count;
-	return CT_OK;
+	rc = store_query_all(st,
+			     "SELECT " RELATION_COLUMNS " FROM relations "
+			     "WHERE case_id = ? ORDER BY created_at, id",
+			     params, 1, &relation_reader, a, &arr, n, err);
+	if (rc == CT_OK)
+		*out = arr;
+	return rc;
 }

@@ -22,9 +22,11 @@
 	"active, version"
 
 static enum ct_err
-read_user(struct store *st, struct db_stmt *s, struct arena *a, struct user *u,
+read_user(struct store *st, struct db_stmt *s, struct arena *a, void *rec,
 	  struct ct_error *err)
 {
+	struct user *u = rec;
+
 	memset(u, 0, sizeof(*u));
 	store_col_buf(s, 0, u->id, sizeof(u->id));
 	store_col_buf(s, 1, u->org_id, sizeof(u->org_id));
@@ -35,6 +37,9 @@ read_user(struct store *st, struct db_stmt *s, struct arena *a, struct user *u,
 	u->version = db_column_int64(s, 7);
 	return store_col_mask(st, s, 5, &vocab_user_role, &u->roles, err);
 }
+
+static const struct store_row_reader user_reader = {sizeof(struct user),
+						    "gebruikers", read_user};
 
 static enum ct_err
 insert_user(struct store *st, const struct user *u, const char *pwhash,
@@ -134,31 +139,23 @@ enum ct_err
 store_user_get(struct store *st, const char *id_or_username, struct arena *a,
 	       struct user *out, struct ct_error *err)
 {
-	struct db_stmt *s = NULL;
+	const char *params[] = {id_or_username, id_or_username};
 	struct user u;
 	enum ct_err rc;
-	int row;
 
 	if (!id_or_username)
 		return ct_error_set(err, CT_ERR_INVALID,
 				    "user: geef een gebruiker op.");
-	rc = db_prepare(st->db,
-			"SELECT " USER_COLUMNS " FROM users "
-			"WHERE id = ? OR username = ?",
-			&s, err);
-	if (rc)
-		return rc;
-	db_bind_text(s, 1, id_or_username);
-	db_bind_text(s, 2, id_or_username);
-	rc = db_step(s, &row, err);
-	if (rc == CT_OK && !row)
-		rc = ct_error_set(err, CT_ERR_NOTFOUND,
-				  "Gebruiker '%s' bestaat niet. Controleer de "
-				  "gebruikersnaam of het id.",
-				  id_or_username);
-	if (rc == CT_OK)
-		rc = read_user(st, s, a, &u, err);
-	db_finalize(s);
+	rc = store_query_one(st,
+			     "SELECT " USER_COLUMNS " FROM users "
+			     "WHERE id = ? OR username = ?",
+			     params, 2, &user_reader, a, &u, err);
+	if (rc == CT_ERR_NOTFOUND)
+		return ct_error_set(
+			err, rc,
+			"Gebruiker '%s' bestaat niet. Controleer de "
+			"gebruikersnaam of het id.",
+			id_or_username);
 	if (rc == CT_OK)
 		*out = u;
 	return rc;
@@ -168,41 +165,20 @@ enum ct_err
 store_user_list(struct store *st, const char *org_id, struct arena *a,
 		struct user **out, size_t *n, struct ct_error *err)
 {
-	struct user *arr = NULL;
-	struct db_stmt *s = NULL;
-	size_t count = 0, cap = 0;
+	const char *params[] = {org_id};
+	void *arr = NULL;
 	enum ct_err rc;
-	int row;
 
-	rc = db_prepare(st->db,
-			org_id ? "SELECT " USER_COLUMNS " FROM users "
-				 "WHERE org_id = ? ORDER BY username"
-			       : "SELECT " USER_COLUMNS " FROM users "
-				 "ORDER BY username",
-			&s, err);
-	if (rc)
-		return rc;
-	if (org_id)
-		db_bind_text(s, 1, org_id);
-	while ((rc = db_step(s, &row, err)) == CT_OK && row) {
-		if (count == STORE_LIST_MAX ||
-		    !(arr = store_grow(a, arr, count, &cap, sizeof(*arr)))) {
-			rc = ct_error_set(err, CT_ERR_LIMIT,
-					  "Te veel gebruikers om in één keer "
-					  "te tonen.");
-			break;
-		}
-		rc = read_user(st, s, a, &arr[count], err);
-		if (rc)
-			break;
-		count++;
-	}
-	db_finalize(s);
-	if (rc)
-		return rc;
-	*out = arr;
-	*n = count;
-	return CT_OK;
+	rc = store_query_all(st,
+			     org_id ? "SELECT " USER_COLUMNS " FROM users "
+				      "WHERE org_id = ? ORDER BY username"
+				    : "SELECT " USER_COLUMNS " FROM users "
+				      "ORDER BY username",
+			     params, org_id ? 1 : 0, &user_reader, a, &arr, n,
+			     err);
+	if (rc == CT_OK)
+		*out = arr;
+	return rc;
 }
 
 enum ct_err
@@ -360,8 +336,9 @@ store_user_update(struct store *st, const struct store_actor *who,
 	s = NULL;
 	/* Issue 3: a deactivated account may not stay logged in. */
 	if (rc == CT_OK && before.active && !after.active) {
-		rc = db_prepare(st->db, "DELETE FROM sessions WHERE user_id = ?",
-				&s, err);
+		rc = db_prepare(st->db,
+				"DELETE FROM sessions WHERE user_id = ?", &s,
+				err);
 		if (rc == CT_OK) {
 			db_bind_text(s, 1, after.id);
 			rc = db_step(s, &row, err);
