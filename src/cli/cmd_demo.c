@@ -33,6 +33,10 @@
 #include "cli/demo_population.h"
 #include "core/model.h"
 #include "core/validate.h"
+#include "core/order.h"
+#include "core/rules.h"
+#include "store/store_order.h"
+#include "store/store_team.h"
 #include "store/store_auth.h"
 #include "util/config.h"
 #include "util/crypto.h"
@@ -68,6 +72,29 @@ struct demo_tally {
 	size_t per_country[2];
 	size_t per_category[DEMO_CAT__COUNT];
 	size_t with_minors;
+	/* orders (issue 4): counted by the state they reached */
+	size_t orders, repeats, extended, violated;
+	size_t per_state[ORDER_STATE__COUNT];
+};
+
+/* The demo users who take the order's legal steps: the regions whose
+ * cast holds every role (demo_order_plan_generate). */
+enum demo_actor {
+	A_AGENT_AMS,
+	A_MAYOR_AMS,
+	A_JURIST_AMS,
+	A_COORD_AMS,
+	A_PARKET_LIM,
+	A_AGENT_LIM,
+	A_COORD_LIM,
+	A__COUNT
+};
+
+static const char *const demo_actor_names[A__COUNT] = {
+	[A_AGENT_AMS] = "agent.ams",	     [A_MAYOR_AMS] = "burgemeester.ams",
+	[A_JURIST_AMS] = "jurist.ams",	     [A_COORD_AMS] = "coordinator.ams",
+	[A_PARKET_LIM] = "parket.lim",	     [A_AGENT_LIM] = "agent.lim",
+	[A_COORD_LIM] = "coordinator.lim",
 };
 
 struct demo_run {
@@ -82,6 +109,12 @@ struct demo_run {
 	char (*totp_b32)[TOTP_SECRET_B32_SIZE];
 	int with_totp; /* the server key is set: enrol new users */
 	size_t next_case, batch_end;
+	/* orders: the actors' user and organisation ids; the clock */
+	int with_orders; /* every actor was found */
+	char actor_user[A__COUNT][CT_UUID_SIZE];
+	char actor_org[A__COUNT][CT_UUID_SIZE];
+	int64_t now;
+	uint64_t next_case_k; /* the case being written */
 	struct demo_tally tally;
 	struct ct_error err; /* detail of a failure inside a transaction */
 };
@@ -231,6 +264,379 @@ demo_write_case(struct demo_run *run, struct store *st, struct demo_case *dc)
 	return CT_OK;
 }
 
+/* ---- the orders (issue 4) ---- */
+
+/*
+ * A case's order story (cli/demo_population.h) as dated steps, taken
+ * through store_order in date order; a step dated after the run is not
+ * taken, so the story stops where its age says. A step core refuses is a
+ * bug of the plan: the batch rolls back and the demo fails naming the
+ * rule.
+ */
+#define DEMO_STEPS_MAX 24
+#define HOUR_S INT64_C(3600)
+#define DAY_S INT64_C(86400)
+
+struct demo_step {
+	int64_t at;
+	enum demo_actor actor;
+	struct order_step step;
+};
+
+struct demo_story {
+	struct demo_step steps[DEMO_STEPS_MAX];
+	size_t n;
+	int nl;
+};
+
+static struct order_step *
+demo_add(struct demo_story *s, enum demo_actor nl_actor,
+	 enum demo_actor be_actor, enum order_step_kind kind, int64_t at)
+{
+	struct demo_step *d;
+
+	if (s->n == DEMO_STEPS_MAX)
+		CT_BUG("demo: too many order steps");
+	d = &s->steps[s->n++];
+	memset(d, 0, sizeof(*d));
+	d->at = at;
+	d->actor = s->nl ? nl_actor : be_actor;
+	d->step.kind = kind;
+	d->step.at = at;
+	return &d->step;
+}
+
+static int64_t
+demo_days(const struct order_rules *r, int64_t t, int days)
+{
+	int64_t out;
+
+	if (rules_add_days(r, t, days, &out))
+		CT_BUG("demo: date out of range");
+	return out;
+}
+
+/* "Anna de Vries" in a. */
+static const char *
+demo_name(struct arena *a, const struct person *p)
+{
+	size_t n = strlen(p->given_name) + strlen(p->family_name) + 2;
+	char *out = arena_alloc(a, n);
+
+	if (!out)
+		CT_BUG("demo: arena full");
+	snprintf(out, n, "%s %s", p->given_name, p->family_name);
+	return out;
+}
+
+/*
+ * Plan one order called at `call` with fate f; *ended receives when it
+ * ended (expired, withdrawn, lifted) or 0.
+ */
+static void
+demo_story_plan(struct demo_story *s, const struct demo_case *dc,
+		const struct demo_order_plan *plan, struct arena *a,
+		const char *const *prot_ids, const char **prot_names,
+		int64_t call, enum demo_order_fate f, int violation,
+		const char *repeat_of, int64_t *ended)
+{
+	const struct order_rules *r = rules_for(dc->c.jurisdiction);
+	const char *subject = dc->persons[plan->subject].id;
+	int64_t t = call + HOUR_S, end = 0;
+	struct order_step *st;
+	size_t i;
+
+	s->n = 0;
+	s->nl = dc->c.jurisdiction == CT_COUNTRY_NL;
+	*ended = 0;
+	for (i = 0; i < plan->n_protected; i++)
+		prot_names[i] = demo_name(a, &dc->persons[plan->protected_idx[i]]);
+
+	st = demo_add(s, A_AGENT_AMS, A_PARKET_LIM, ORDER_STEP_OPEN, call);
+	st->u.open.route = ORDER_ROUTE_ACUTE;
+	st->u.open.subject_person_id = subject;
+	st->u.open.protected_person_ids = prot_ids;
+	st->u.open.n_protected = plan->n_protected;
+	st->u.open.place = plan->place;
+	st->u.open.repeat_of = repeat_of;
+	st->u.open.new_facts = repeat_of ? plan->new_facts : NULL;
+	if (f == DEMO_FATE_SCREENING)
+		return;
+	/* NL with children: Veilig Thuis is consulted before the decision
+	 * (Wth art. 2 lid 3; seed 001 hfst. 3). */
+	for (i = 0; s->nl && i < dc->n_persons; i++)
+		if (ct_has(dc->persons[i].roles, PERSON_ROLE_CHILD)) {
+			demo_add(s, A_COORD_AMS, A_COORD_AMS,
+				 ORDER_STEP_CONSULT_VT, t - 15 * 60);
+			break;
+		}
+
+	st = demo_add(s, A_MAYOR_AMS, A_PARKET_LIM, ORDER_STEP_DECIDE, t);
+	st->u.decide.impose = f != DEMO_FATE_NOT_IMPOSED;
+	st->u.decide.oral = !s->nl; /* BE: told orally first (seed 000) */
+	st->u.decide.mandate = ORDER_MANDATE_NONE;
+	st->u.decide.place = plan->place;
+	st->u.decide.facts = repeat_of ? plan->new_facts : plan->facts;
+	st->u.decide.protected_names = prot_names;
+	st->u.decide.n_protected_names = plan->n_protected;
+	st->u.decide.subject_resides = 1;
+	st->u.decide.serious_danger = 1;
+	if (f == DEMO_FATE_NOT_IMPOSED)
+		return;
+
+	if (s->nl) {
+		demo_add(s, A_AGENT_AMS, A_AGENT_AMS, ORDER_STEP_KEYS,
+			 t + HOUR_S);
+		st = demo_add(s, A_AGENT_AMS, A_AGENT_AMS,
+			      ORDER_STEP_STAY_ADDRESS, t + 2 * HOUR_S);
+		st->u.stay.address = "Logeeradres bij familie, Amsterdam";
+		st->u.stay.phone = "+31612345678";
+		st = demo_add(s, A_AGENT_AMS, A_AGENT_AMS, ORDER_STEP_INFORM,
+			      t + 3 * HOUR_S);
+		st->u.inform.parties = CT_BIT(ORDER_PARTY_REMAINING) |
+				       CT_BIT(ORDER_PARTY_VEILIG_THUIS);
+	} else {
+		demo_add(s, A_PARKET_LIM, A_PARKET_LIM, ORDER_STEP_WRITE,
+			 t + 2 * HOUR_S);
+		st = demo_add(s, A_PARKET_LIM, A_PARKET_LIM, ORDER_STEP_SERVE,
+			      t + 3 * HOUR_S);
+		st->u.serve.how = ORDER_SERVICE_PROSECUTOR;
+		st = demo_add(s, A_PARKET_LIM, A_PARKET_LIM, ORDER_STEP_INFORM,
+			      t + 4 * HOUR_S);
+		st->u.inform.parties = CT_BIT(ORDER_PARTY_REMAINING) |
+				       CT_BIT(ORDER_PARTY_VICTIM_SUPPORT) |
+				       CT_BIT(ORDER_PARTY_REMOVED);
+	}
+	demo_add(s, A_COORD_AMS, A_COORD_LIM, ORDER_STEP_FIRST_CONTACT,
+		 t + DAY_S);
+	if (violation) {
+		/* seed 001 hfst. 5: any channel counts, always acted on */
+		st = demo_add(s, A_AGENT_AMS, A_AGENT_LIM, ORDER_STEP_VIOLATION,
+			      t + plan->violation_day * DAY_S);
+		st->u.violation.channel = (enum order_channel)plan->channel;
+		st->u.violation.response = (enum order_response)plan->response;
+		st->u.violation.description =
+			"Contact opgenomen met de achterblijver ondanks het "
+			"contactverbod.";
+	}
+
+	if (s->nl && f == DEMO_FATE_END_EARLY) {
+		end = t + plan->end_day * DAY_S;
+		st = demo_add(s, A_MAYOR_AMS, A_MAYOR_AMS, ORDER_STEP_WITHDRAW,
+			      end);
+		st->u.end.reason = "De dreiging is weggenomen: de "
+				   "uithuisgeplaatste is verhuisd.";
+	} else if (s->nl) {
+		int extend = f == DEMO_FATE_EXTEND;
+
+		st = demo_add(s, A_COORD_AMS, A_COORD_AMS, ORDER_STEP_ADVICE,
+			      t + 7 * DAY_S);
+		st->u.advice.extend = extend;
+		st->u.advice.reasons = extend ? "De dreiging houdt aan; de "
+						"hulp is pas gestart."
+					      : "De hulp loopt; de dreiging "
+						"is afgenomen.";
+		if (extend) {
+			st = demo_add(s, A_JURIST_AMS, A_JURIST_AMS,
+				      ORDER_STEP_HEAR, t + 8 * DAY_S);
+			st->u.hear.person_id = subject;
+			st->u.hear.view = "Ik wil terug naar huis.";
+			st = demo_add(s, A_MAYOR_AMS, A_MAYOR_AMS,
+				      ORDER_STEP_EXTEND, t + 9 * DAY_S);
+			st->u.extend.reasons = "Het advies tot verlenging "
+					       "wordt gevolgd.";
+			if (rules_extension_limit(r, t, &end))
+				CT_BUG("demo: extension limit");
+		} else {
+			st = demo_add(s, A_MAYOR_AMS, A_MAYOR_AMS,
+				      ORDER_STEP_NOT_EXTEND, t + 8 * DAY_S);
+			st->u.end.reason = "Geen grond voor verlenging.";
+			end = demo_days(r, t, r->duration_days);
+		}
+		end += HOUR_S;
+		demo_add(s, A_JURIST_AMS, A_JURIST_AMS, ORDER_STEP_EXPIRE,
+			 end);
+	} else {
+		st = demo_add(s, A_COORD_LIM, A_COORD_LIM, ORDER_STEP_ADVICE,
+			      t + 6 * DAY_S);
+		st->u.advice.extend = f == DEMO_FATE_EXTEND;
+		st->u.advice.reasons = "Schriftelijk advies aan de procureur "
+				       "des Konings voor de zitting.";
+		st->u.advice.written = 1;
+		st = demo_add(s, A_PARKET_LIM, A_PARKET_LIM,
+			      ORDER_STEP_HEARING, t + 7 * DAY_S);
+		st->u.hearing.hearing_at = t + 10 * DAY_S;
+		if (f == DEMO_FATE_EXTEND) {
+			st = demo_add(s, A_PARKET_LIM, A_PARKET_LIM,
+				      ORDER_STEP_EXTEND, t + 10 * DAY_S);
+			st->u.extend.reasons = "Uitspraak van de "
+					       "familierechtbank.";
+			if (rules_extension_limit(r, t, &end))
+				CT_BUG("demo: extension limit");
+			end += HOUR_S;
+			demo_add(s, A_PARKET_LIM, A_PARKET_LIM,
+				 ORDER_STEP_EXPIRE, end);
+		} else if (f == DEMO_FATE_END_EARLY) {
+			end = t + 10 * DAY_S;
+			st = demo_add(s, A_PARKET_LIM, A_PARKET_LIM,
+				      ORDER_STEP_LIFT, end);
+			st->u.end.reason = "De familierechtbank heft het "
+					   "huisverbod op.";
+		} else {
+			st = demo_add(s, A_PARKET_LIM, A_PARKET_LIM,
+				      ORDER_STEP_NOT_EXTEND, t + 10 * DAY_S);
+			st->u.end.reason = "De familierechtbank verlengt niet.";
+			end = demo_days(r, t, r->duration_days) + HOUR_S;
+			demo_add(s, A_PARKET_LIM, A_PARKET_LIM,
+				 ORDER_STEP_EXPIRE, end);
+		}
+	}
+	*ended = end;
+	/* Monitoring: a check at 6 weeks, closed after 3 months (seed 001
+	 * hfst. 9, seed 003 par. 2.3). */
+	demo_add(s, A_COORD_AMS, A_COORD_LIM, ORDER_STEP_MONITORING_CHECK,
+		 demo_days(r, end, 42));
+	demo_add(s, A_COORD_AMS, A_COORD_LIM, ORDER_STEP_MONITORING_END,
+		 demo_days(r, end, 93));
+}
+
+/* Take the story's steps up to now; *o is the order after the last. */
+static enum ct_err
+demo_story_run(struct demo_run *run, struct store *st, const char *case_id,
+	       struct demo_story *s, struct arena *a, struct order *o,
+	       int *opened)
+{
+	struct order_refusal ref;
+	struct order_facts facts;
+	struct store_actor who;
+	enum ct_err rc = CT_OK;
+	size_t i, j;
+
+	/* Date order, stable (insertion sort of a few steps). */
+	for (i = 1; i < s->n; i++)
+		for (j = i; j > 0 && s->steps[j - 1].at > s->steps[j].at; j--) {
+			struct demo_step tmp = s->steps[j];
+
+			s->steps[j] = s->steps[j - 1];
+			s->steps[j - 1] = tmp;
+		}
+	*opened = 0;
+	for (i = 0; i < s->n && !rc; i++) {
+		const struct demo_step *d = &s->steps[i];
+
+		/* Not yet: the story stops here (the server refuses steps
+		 * in the future as well). */
+		if (d->at > run->now - 60)
+			break;
+		who.user_id = run->actor_user[d->actor];
+		who.org_id = run->actor_org[d->actor];
+		who.label = demo_actor_names[d->actor];
+		memset(&facts, 0, sizeof(facts));
+		facts.now = run->now;
+		facts.actor_user_id = who.user_id;
+		if (d->step.kind == ORDER_STEP_OPEN)
+			rc = store_order_open(st, &who, case_id, &d->step,
+					      &facts, a, o, &ref, &run->err);
+		else
+			rc = store_order_step(st, &who, case_id, o->id, 0,
+					      &d->step, &facts, a, o, &ref,
+					      &run->err);
+		if (rc && ref.rule)
+			ct_error_set(&run->err, rc, "demo: stap '%s' "
+				     "geweigerd: %s",
+				     order_step_code(d->step.kind),
+				     ref.message);
+		if (!rc && d->step.kind == ORDER_STEP_OPEN)
+			*opened = 1;
+	}
+	return rc;
+}
+
+static void
+demo_count_order(struct demo_tally *t, const struct order *o)
+{
+	t->orders++;
+	t->repeats += o->repeat_of[0] != '\0';
+	t->extended += o->n_extensions > 0;
+	t->violated += o->n_violations > 0;
+	t->per_state[o->state]++;
+}
+
+/* The case's orders: the first and, on new facts, a repeat. */
+static enum ct_err
+demo_write_orders(struct demo_run *run, struct store *st,
+		  const struct demo_case *dc, struct arena *a,
+		  struct demo_tally *tally)
+{
+	const char *prot_ids[DEMO_PERSONS_MAX], *prot_names[DEMO_PERSONS_MAX];
+	int nl = dc->c.jurisdiction == CT_COUNTRY_NL;
+	const struct order_rules *r = rules_for(dc->c.jurisdiction);
+	enum demo_actor team[2] = {nl ? A_AGENT_AMS : A_AGENT_LIM,
+				   nl ? A_MAYOR_AMS : A_PARKET_LIM};
+	struct demo_order_plan plan;
+	struct demo_story *s;
+	struct ct_civil civ;
+	struct order o;
+	int64_t call, ended;
+	char first_id[CT_UUID_SIZE];
+	enum ct_err rc = CT_OK;
+	int opened;
+	size_t i;
+
+	if (!run->with_orders)
+		return CT_OK;
+	demo_order_plan_generate(run->seed, run->next_case_k, &run->today, dc,
+				 a, &plan);
+	if (!plan.has_order)
+		return CT_OK;
+	/* The police and the mayor (BE: the parket) join the case team. */
+	for (i = 0; i < 2 && !rc; i++)
+		rc = store_team_add(st, &run->ctx->actor, dc->c.id,
+				    run->actor_org[team[i]],
+				    "Huisverbod: samenwerking volgens het "
+				    "protocol",
+				    &run->err);
+	if (rc == CT_ERR_EXISTS)
+		rc = CT_OK;
+	if (rc)
+		return rc;
+	for (i = 0; i < plan.n_protected; i++)
+		prot_ids[i] = dc->persons[plan.protected_idx[i]].id;
+	if (plan.fate == DEMO_FATE_SCREENING) {
+		call = run->now - 2 * HOUR_S;
+	} else {
+		ct_date_add_days(&run->today, -plan.days_ago, &civ.date);
+		civ.hour = plan.hour;
+		civ.minute = plan.minute;
+		civ.second = 0;
+		if (ct_instant_from_local(r->zone, &civ, &call))
+			CT_BUG("demo: impossible local time");
+	}
+	s = arena_alloc(a, sizeof(*s));
+	if (!s)
+		CT_BUG("demo: arena full");
+	demo_story_plan(s, dc, &plan, a, prot_ids, prot_names, call, plan.fate,
+			plan.violation, NULL, &ended);
+	rc = demo_story_run(run, st, dc->c.id, s, a, &o, &opened);
+	if (rc || !opened)
+		return rc;
+	demo_count_order(tally, &o);
+	if (!plan.repeat || !ended || o.ended_at == 0)
+		return CT_OK;
+	/* A repeated order: a new order on new facts, never a third
+	 * extension (seed 001; PRODUCT.md Process 1). */
+	memcpy(first_id, o.id, CT_UUID_SIZE);
+	call = demo_days(r, o.ended_at, plan.repeat_gap_days);
+	demo_story_plan(s, dc, &plan, a, prot_ids, prot_names, call,
+			plan.repeat_extend ? DEMO_FATE_EXTEND
+					   : DEMO_FATE_EXPIRE,
+			0, first_id, &ended);
+	rc = demo_story_run(run, st, dc->c.id, s, a, &o, &opened);
+	if (!rc && opened)
+		demo_count_order(tally, &o);
+	return rc;
+}
+
 static void
 demo_count(struct demo_tally *t, const struct demo_case *dc)
 {
@@ -258,6 +664,9 @@ demo_batch_txn(struct store *st, void *arg)
 	for (k = run->next_case; k < run->batch_end && !rc; k++) {
 		demo_case_generate(run->seed, k, &run->today, &a, dc);
 		rc = demo_write_case(run, st, dc);
+		run->next_case_k = k;
+		if (!rc)
+			rc = demo_write_orders(run, st, dc, &a, &tally);
 		if (!rc)
 			demo_count(&tally, dc);
 		arena_release(&a);
@@ -266,6 +675,36 @@ demo_batch_txn(struct store *st, void *arg)
 	/* Count only what the transaction will commit. */
 	if (!rc)
 		run->tally = tally;
+	return rc;
+}
+
+/* The order actors' ids; orders are left out when one is missing (a
+ * database whose users were renamed). */
+static enum ct_err
+demo_find_actors(struct demo_run *run)
+{
+	struct arena a;
+	struct user u;
+	enum ct_err rc = CT_OK;
+	size_t i;
+
+	run->now = store_now(run->ctx->store);
+	run->with_orders = 1;
+	arena_init(&a, DEMO_ARENA_MAX);
+	for (i = 0; i < A__COUNT && !rc; i++) {
+		rc = store_user_get(run->ctx->store, demo_actor_names[i], &a,
+				    &u, &run->err);
+		if (rc == CT_ERR_NOTFOUND) {
+			run->with_orders = 0;
+			rc = CT_OK;
+			break;
+		}
+		if (!rc) {
+			memcpy(run->actor_user[i], u.id, CT_UUID_SIZE);
+			memcpy(run->actor_org[i], u.org_id, CT_UUID_SIZE);
+		}
+	}
+	arena_release(&a);
 	return rc;
 }
 
@@ -336,6 +775,14 @@ demo_summary(struct demo_run *run, const char *password, double secs)
 	fprintf(ctx->out, "\nToegevoegd: %zu personen, %zu relaties, %zu "
 			  "incidenten\n",
 		t->persons, t->relations, t->incidents);
+
+	fprintf(ctx->out, "\nHuisverboden: %zu (herhaald %zu, verlengd %zu, "
+			  "overtreden %zu)\n",
+		t->orders, t->repeats, t->extended, t->violated);
+	for (i = 0; i < ORDER_STATE__COUNT; i++)
+		fprintf(ctx->out, "  %-40s %7zu\n",
+			vocab_label(&order_vocab_state, (unsigned)i),
+			t->per_state[i]);
 
 	ct_error_clear(&err);
 	rc = store_counts(ctx->store, &counts, &err);
@@ -468,6 +915,8 @@ cmd_demo(struct cli_ctx *ctx, int argc, char **argv)
 	started = last_report = demo_seconds();
 	ct_error_clear(&run.err);
 	rc = store_transaction(ctx->store, demo_cast_txn, &run, &run.err);
+	if (!rc)
+		rc = demo_find_actors(&run);
 	while (!rc && run.next_case < n_cases) {
 		size_t step;
 		double now;

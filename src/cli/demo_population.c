@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "cli/demo_population.h"
+#include "core/order.h"
 #include "util/compat.h"
 #include "util/prng.h"
 #include "util/sbuf.h"
@@ -1030,4 +1031,134 @@ demo_case_generate(uint64_t seed, uint64_t k, const struct ct_date *today,
 
 	victim = build_household(&g, &n_children, &adult_child, &elder);
 	build_incidents(&g, victim, n_children, adult_child, elder);
+}
+
+/* ------------------------------------------------------------------ */
+/* The restraining order of a case (demo_population.h).               */
+
+static const char *const streets[] = {
+	"Dorpsstraat", "Kerkstraat", "Schoolstraat", "Molenweg", "Stationsstraat",
+	"Lindelaan", "Beukenlaan", "Nieuwstraat", "Marktplein", "Parkweg",
+};
+
+static const char *const order_facts[DEMO_CAT__COUNT] = {
+	[DEMO_CAT_PARTNER] = "Na een ruzie heeft de partner het slachtoffer "
+			     "geslagen en gedreigd; buren belden 112. Eerdere "
+			     "meldingen bij Veilig Thuis.",
+	[DEMO_CAT_EX_PARTNER] = "De ex-partner is de woning binnengedrongen, "
+				"heeft het slachtoffer bedreigd en zegt terug "
+				"te komen.",
+	[DEMO_CAT_PARENT_ABUSE] = "De meerderjarige zoon heeft zijn moeder "
+				  "geduwd en geslagen; zij durft niet meer "
+				  "thuis te slapen.",
+	[DEMO_CAT_COMBINATION] = "Mishandeling van de partner in bijzijn van "
+				 "de kinderen; de kinderen zijn bang en een "
+				 "van hen belde 112.",
+};
+
+static const char *const repeat_facts[] = {
+	"Nieuw incident na afloop van het eerdere huisverbod: opnieuw "
+	"geweld tegen de partner.",
+	"Nieuwe bedreigingen na terugkeer in de woning; het slachtoffer "
+	"vreest voor haar veiligheid.",
+};
+
+/* Adult on the local date of the call (seed 001 hfst. 1). */
+static int
+demo_adult_on(const struct person *p, const struct ct_date *day)
+{
+	struct ct_date adult;
+
+	if (!p->has_birth_date)
+		return 1; /* unknown: the police take the person as adult */
+	adult = p->birth_date;
+	adult.year += 18;
+	return ct_date_cmp(&adult, day) <= 0;
+}
+
+void
+demo_order_plan_generate(uint64_t seed, uint64_t k,
+			 const struct ct_date *today,
+			 const struct demo_case *dc, struct arena *a,
+			 struct demo_order_plan *out)
+{
+	static const unsigned fate_permille[3] = {
+		DEMO_ORDER_EXTEND_PERMILLE, DEMO_ORDER_END_EARLY_PERMILLE,
+		1000 - DEMO_ORDER_EXTEND_PERMILLE -
+			DEMO_ORDER_END_EARLY_PERMILLE};
+	static const enum demo_order_fate fates[3] = {
+		DEMO_FATE_EXTEND, DEMO_FATE_END_EARLY, DEMO_FATE_EXPIRE};
+	enum demo_order_fate fate;
+	struct ct_date call;
+	struct prng r;
+	struct sbuf sb;
+	size_t i, subject = DEMO_PERSONS_MAX;
+
+	memset(out, 0, sizeof(*out));
+	/* A stream of its own: the cases stay as they were. */
+	prng_seed(&r, mix64(seed ^ 0x3c6ef372fe94f82bULL) ^
+			      mix64(k ^ 0xbb67ae8584caa73bULL));
+	if (dc->region != R_AMS && dc->region != R_LIM)
+		return;
+	for (i = 0; i < dc->n_persons; i++)
+		if (ct_has(dc->persons[i].roles, PERSON_ROLE_PERPETRATOR) &&
+		    ct_has(dc->persons[i].roles, PERSON_ROLE_REMOVED))
+			subject = i;
+	if (subject == DEMO_PERSONS_MAX)
+		return;
+	for (i = 0; i < dc->n_persons; i++)
+		if (i != subject &&
+		    (ct_has(dc->persons[i].roles, PERSON_ROLE_VICTIM) ||
+		     ct_has(dc->persons[i].roles, PERSON_ROLE_CHILD) ||
+		     ct_has(dc->persons[i].roles, PERSON_ROLE_REMAINING)))
+			out->protected_idx[out->n_protected++] = i;
+	if (out->n_protected == 0)
+		return;
+	out->has_order = 1;
+	out->subject = subject;
+
+	/* The age of the story: a few still in screening, some recent,
+	 * the rest spread over the last months. */
+	if (prng_chance(&r, DEMO_ORDER_SCREENING_PERMILLE)) {
+		out->fate = DEMO_FATE_SCREENING;
+		out->days_ago = 0;
+	} else if (prng_chance(&r, DEMO_ORDER_RECENT_PERMILLE)) {
+		out->days_ago = range(&r, 1, 8);
+	} else {
+		out->days_ago = range(&r, 10, DEMO_ORDER_DAYS_MAX);
+	}
+	out->hour = range(&r, 7, 22);
+	out->minute = range(&r, 0, 59);
+	/* Drawn for every order, so the stream does not depend on it. */
+	fate = fates[pick_weighted(&r, fate_permille, 3)];
+	if (out->days_ago > 0)
+		out->fate = fate;
+	/* An ended-early order is in its monitoring for three months: keep
+	 * most of them there, so that "withdrawn" and "lifted" occur. */
+	if (out->fate == DEMO_FATE_END_EARLY && out->days_ago >= 10)
+		out->days_ago = 10 + out->days_ago % 80;
+	ct_date_add_days(today, -out->days_ago, &call);
+	if (out->fate != DEMO_FATE_SCREENING &&
+	    !demo_adult_on(&dc->persons[subject], &call))
+		out->fate = DEMO_FATE_NOT_IMPOSED;
+
+	out->violation = prng_chance(&r, DEMO_ORDER_VIOLATION_PERMILLE);
+	out->violation_day = range(&r, 2, 6);
+	out->channel = (unsigned)prng_below(&r, ORDER_CHANNEL__COUNT);
+	out->response = (unsigned)prng_below(&r, ORDER_RESPONSE__COUNT);
+	out->end_day = range(&r, 3, 8);
+	if (out->fate == DEMO_FATE_END_EARLY &&
+	    out->violation_day >= out->end_day)
+		out->violation_day = out->end_day - 1;
+	out->repeat = prng_chance(&r, DEMO_ORDER_REPEAT_PERMILLE);
+	out->repeat_gap_days = range(&r, 1, 10);
+	out->repeat_extend = prng_chance(&r, DEMO_ORDER_EXTEND_PERMILLE);
+	out->new_facts = PICK(&r, repeat_facts);
+	out->facts = order_facts[dc->category];
+
+	sbuf_init(&sb, CT_LOCATION_MAX);
+	sbuf_addf(&sb, "%s %d, %s", PICK(&r, streets), range(&r, 1, 180),
+		  places[dc->region][prng_below(&r, 3)]);
+	out->place = arena_strdup(a, sb.buf);
+	sbuf_release(&sb);
 }

@@ -114,6 +114,72 @@ struct demo_case {
 void demo_case_generate(uint64_t seed, uint64_t k, const struct ct_date *today,
 			struct arena *a, struct demo_case *out);
 
+/* ---- the restraining order of a case (issue 4) ---- */
+
+/*
+ * What happens to the case's order, drawn after seed 003 (evaluation of
+ * the THV in Amsterdam-Amstelland: about 7 in 10 orders extended, 1 in 10
+ * withdrawn, 1 in 5 violated, a quarter of the orders repeats) and seed
+ * 000 par. 1 (BE: the family court extends or lifts). The plan is pure
+ * data; cli/cmd_demo.c drives it through store_order's real steps, so
+ * every demo order passed the legal checks of core/order.c. Steps dated
+ * after the moment of the run are not taken: how far a story got depends
+ * on its age, so every state occurs.
+ */
+enum demo_order_fate {
+	DEMO_FATE_SCREENING,   /* opened a few hours ago, not decided yet */
+	DEMO_FATE_NOT_IMPOSED, /* decided against: a minor subject (seed 001
+				  hfst. 1: no order, a zorgmelding) */
+	DEMO_FATE_EXPIRE,      /* not extended, runs its term */
+	DEMO_FATE_EXTEND,      /* NL: the mayor extends; BE: family court */
+	DEMO_FATE_END_EARLY,   /* NL: withdrawn by the mayor; BE: lifted */
+	DEMO_FATE__COUNT
+};
+
+/* Permille of the fates of imposed orders (seed 003 figures). */
+#define DEMO_ORDER_EXTEND_PERMILLE 700
+#define DEMO_ORDER_END_EARLY_PERMILLE 100
+#define DEMO_ORDER_VIOLATION_PERMILLE 200
+/* A repeat for 1 in 3 first orders: a quarter of all orders. */
+#define DEMO_ORDER_REPEAT_PERMILLE 333
+#define DEMO_ORDER_SCREENING_PERMILLE 30
+#define DEMO_ORDER_RECENT_PERMILLE 100 /* imposed within the last 8 days */
+#define DEMO_ORDER_DAYS_MAX 200	       /* oldest call, days ago */
+
+struct demo_order_plan {
+	int has_order;
+	enum demo_order_fate fate;
+	size_t subject; /* index into demo_case.persons: the removed one */
+	size_t protected_idx[DEMO_PERSONS_MAX]; /* under the contact ban */
+	size_t n_protected;
+	const char *place; /* the home: street, number, town */
+	const char *facts; /* facts and circumstances of the decision */
+	int days_ago;	   /* the police call, days before today */
+	int hour, minute;  /* its local clock time */
+	int violation;	   /* the ban is violated once */
+	int violation_day; /* days after the imposition (2..6) */
+	unsigned channel;  /* enum order_channel */
+	unsigned response; /* enum order_response */
+	int end_day;	   /* END_EARLY: days after the imposition (3..8) */
+	int repeat;	   /* a new order on new facts after this one */
+	int repeat_gap_days; /* from the first order's end to the new call */
+	int repeat_extend;   /* the repeat order is extended */
+	const char *new_facts;
+};
+
+/*
+ * The order story of case dc (number k of seed's population). Orders are
+ * made in the regions whose demo cast holds every legal role (AMS: police,
+ * HOvJ, mayor; LIM: parket), for cases whose perpetrator was removed from
+ * the home (role "removed"). Text is allocated in a. Pure, like
+ * demo_case_generate, and drawn from a stream of its own, so the cases
+ * themselves do not change.
+ */
+void demo_order_plan_generate(uint64_t seed, uint64_t k,
+			      const struct ct_date *today,
+			      const struct demo_case *dc, struct arena *a,
+			      struct demo_order_plan *out);
+
 /*
  * National identifiers with a valid checksum, for synthetic persons.
  * demo_bsn: 9 digits passing the elfproef; out needs CT_BSN_LEN + 1 bytes.

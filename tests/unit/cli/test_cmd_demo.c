@@ -15,6 +15,7 @@
 
 #include "cli/cli.h"
 #include "cli/demo_population.h"
+#include "store/store_order.h"
 #include "util/crypto.h"
 
 /* 2026-03-29 10:00 UTC: the fixed clock of the store. */
@@ -180,6 +181,96 @@ test_fills_database_and_journal_verifies(void **state)
 	assert_int_equal(f->err_len, 0);
 }
 
+/*
+ * Orders (issue 4): every case the generator gives an order has one, each
+ * order replays from its stored steps (store_order_get, _list), the
+ * repeats point at an order of their case, and the summary counts them.
+ */
+static void
+test_orders_exist_and_replay(void **state)
+{
+	struct fixture *f = *state;
+	char *argv[] = { "demo", "--cases", "80", "--seed", "7", NULL };
+	struct store_case_filter filter;
+	struct demo_order_plan plan;
+	struct demo_case *dc = malloc(sizeof(*dc));
+	struct ct_case *cases = NULL;
+	struct ct_date today;
+	struct ct_error err;
+	struct arena a;
+	size_t n_cases = 0, total = 0, k, i, planned = 0, firsts = 0;
+	size_t orders = 0, steps_seen = 0;
+
+	assert_non_null(dc);
+	assert_int_equal(run_demo(f, 0, 5, argv), CLI_EXIT_OK);
+	assert_non_null(strstr(f->out_buf, "Huisverboden: "));
+	assert_non_null(strstr(f->out_buf, "Afgesloten na monitoring"));
+
+	ct_local_date(CT_ZONE_AMSTERDAM, FIXED_NOW, &today);
+	arena_init(&a, ARENA_MAX_DEFAULT);
+	for (k = 0; k < 80; k++) {
+		demo_case_generate(7, k, &today, &a, dc);
+		demo_order_plan_generate(7, k, &today, dc, &a, &plan);
+		planned += plan.has_order != 0;
+		arena_release(&a);
+	}
+	free(dc);
+	assert_true(planned > 0);
+
+	store_case_filter_init(&filter);
+	filter.limit = STORE_LIST_LIMIT_MAX;
+	assert_int_equal(store_case_list(f->st[0], &filter, &a, &cases,
+					 &n_cases, &total, &err),
+			 CT_OK);
+	assert_int_equal(n_cases, 80);
+	for (k = 0; k < n_cases; k++) {
+		struct order *items = NULL;
+		size_t n = 0;
+
+		/* listing replays every stored step through core */
+		assert_int_equal(store_order_list(f->st[0], cases[k].id, &a,
+						  &items, &n, &err),
+				 CT_OK);
+		if (n > 0)
+			firsts++;
+		for (i = 0; i < n; i++) {
+			struct store_order_step *steps = NULL;
+			size_t n_steps = 0;
+			struct order again;
+
+			orders++;
+			assert_int_equal(items[i].jurisdiction,
+					 cases[k].jurisdiction);
+			assert_int_equal(store_order_get(f->st[0], cases[k].id,
+							 items[i].id, &a,
+							 &again, &err),
+					 CT_OK);
+			assert_int_equal(again.state, items[i].state);
+			assert_int_equal(store_order_steps(f->st[0],
+							   items[i].id, &a,
+							   &steps, &n_steps,
+							   &err),
+					 CT_OK);
+			assert_true(n_steps >= 1);
+			assert_int_equal(steps[0].kind, ORDER_STEP_OPEN);
+			steps_seen += n_steps;
+			/* a repeat is the case's other order, on new facts
+			 * (both made at the test's one fixed instant, so the
+			 * list's order between them is not defined) */
+			if (items[i].repeat_of[0]) {
+				assert_int_equal(n, 2);
+				assert_string_equal(items[i].repeat_of,
+						    items[1 - i].id);
+				assert_non_null(items[i].new_facts);
+			}
+		}
+	}
+	arena_release(&a);
+	assert_int_equal(firsts, planned);
+	assert_true(orders >= firsts);
+	assert_true(steps_seen > orders * 3);
+}
+
 static void
 test_rerun_reuses_cast(void **state)
 {
@@ -322,6 +413,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(
 			test_fills_database_and_journal_verifies, setup,
 			teardown),
+		cmocka_unit_test_setup_teardown(test_orders_exist_and_replay,
+						setup, teardown),
 		cmocka_unit_test_setup_teardown(test_rerun_reuses_cast, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(test_same_seed_same_content,

@@ -418,6 +418,103 @@ test_national_ids(void **state)
 	}
 }
 
+/* Within tolerance permille of want permille. */
+static void
+assert_permille(size_t part, size_t whole, unsigned want, unsigned tolerance)
+{
+	double got = 1000.0 * (double)part / (double)whole;
+
+	assert_true(whole > 0);
+	if (got < (double)want - tolerance || got > (double)want + tolerance)
+		fail_msg("share %.1f permille, want %u +- %u", got, want,
+			 tolerance);
+}
+
+/*
+ * The order stories (issue 4) over many cases: seed 003's proportions
+ * (about 70% extended, 10% withdrawn or lifted, 20% violated, a quarter
+ * of all orders repeats), orders only where the cast can take every
+ * step, the right persons, and the same plan for the same seed.
+ */
+static void
+test_order_plans_follow_seed_003(void **state)
+{
+	struct demo_order_plan plan, again;
+	struct demo_case *dc = malloc(sizeof(*dc));
+	size_t n = 0, imposed = 0, extend = 0, early = 0, violated = 0;
+	size_t repeats = 0, screening = 0, not_imposed = 0, thv = 0;
+	const struct demo_region *regions;
+	struct arena a;
+	size_t k, i, nr;
+
+	(void)state;
+	assert_non_null(dc);
+	regions = demo_regions(&nr);
+	arena_init(&a, ARENA_MAX_DEFAULT);
+	for (k = 0; k < 20 * MIX_CASES; k++) {
+		const char *code;
+
+		demo_case_generate(11, k, &today, &a, dc);
+		demo_order_plan_generate(11, k, &today, dc, &a, &plan);
+		code = regions[dc->region].code;
+		for (i = 0; i < dc->n_persons; i++)
+			if (ct_has(dc->persons[i].roles, PERSON_ROLE_REMOVED) &&
+			    (!strcmp(code, "AMS") || !strcmp(code, "LIM")))
+				thv++;
+		if (!plan.has_order) {
+			arena_release(&a);
+			continue;
+		}
+		n++;
+		/* the cast of AMS and LIM holds every legal role */
+		assert_true(!strcmp(code, "AMS") || !strcmp(code, "LIM"));
+		assert_true(ct_has(dc->persons[plan.subject].roles,
+				   PERSON_ROLE_REMOVED));
+		assert_true(plan.n_protected >= 1);
+		for (i = 0; i < plan.n_protected; i++)
+			assert_true(plan.protected_idx[i] != plan.subject);
+		assert_non_null(plan.place);
+		assert_non_null(plan.facts);
+		assert_true(plan.days_ago >= 0 &&
+			    plan.days_ago <= DEMO_ORDER_DAYS_MAX);
+		assert_true(plan.violation_day >= 2);
+		if (plan.fate == DEMO_FATE_END_EARLY)
+			assert_true(plan.violation_day < plan.end_day);
+		switch (plan.fate) {
+		case DEMO_FATE_SCREENING:
+			screening++;
+			assert_int_equal(plan.days_ago, 0);
+			break;
+		case DEMO_FATE_NOT_IMPOSED:
+			not_imposed++;
+			break;
+		default:
+			imposed++;
+			extend += plan.fate == DEMO_FATE_EXTEND;
+			early += plan.fate == DEMO_FATE_END_EARLY;
+			violated += plan.violation != 0;
+			repeats += plan.repeat != 0;
+		}
+		/* pure: the same seed gives the same plan */
+		demo_order_plan_generate(11, k, &today, dc, &a, &again);
+		assert_int_equal(again.fate, plan.fate);
+		assert_int_equal(again.days_ago, plan.days_ago);
+		assert_string_equal(again.place, plan.place);
+		arena_release(&a);
+	}
+	free(dc);
+	/* every removed perpetrator of the two regions has an order */
+	assert_int_equal(n, thv);
+	assert_true(imposed > 1000);
+	assert_permille(extend, imposed, DEMO_ORDER_EXTEND_PERMILLE, 40);
+	assert_permille(early, imposed, DEMO_ORDER_END_EARLY_PERMILLE, 25);
+	assert_permille(violated, imposed, DEMO_ORDER_VIOLATION_PERMILLE, 30);
+	/* repeats are a quarter of first plus repeated orders */
+	assert_permille(repeats, imposed + repeats, 250, 30);
+	assert_permille(screening, n, DEMO_ORDER_SCREENING_PERMILLE, 15);
+	assert_true(not_imposed > 0); /* minor perpetrators: no order */
+}
+
 int
 main(void)
 {
@@ -426,6 +523,7 @@ main(void)
 		cmocka_unit_test(test_every_record_valid),
 		cmocka_unit_test(test_children_are_minors),
 		cmocka_unit_test(test_mix_follows_seed_003),
+		cmocka_unit_test(test_order_plans_follow_seed_003),
 		cmocka_unit_test(test_cast_covers_every_type_and_role),
 		cmocka_unit_test(test_national_ids),
 	};
