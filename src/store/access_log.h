@@ -12,7 +12,9 @@
  * its own database connection and one writer thread. Callers hand it a
  * record and block until the batch that holds it has committed (one fsync
  * for every record that arrived meanwhile), so each caller still gets the
- * guarantee "written before served". With several server processes on one
+ * guarantee "written before served". The server does not block: it
+ * submits the record with a callback and suspends the request until the
+ * callback says the record is durable. With several server processes on one
  * PostgreSQL database the chain stays single: each batch appends under
  * the database's write lock.
  */
@@ -97,10 +99,27 @@ enum ct_err access_logger_write(struct access_logger *lg,
 				const struct access_record *rec,
 				struct ct_error *err);
 /*
+ * The same without waiting (the server, which suspends the request
+ * meanwhile): CT_OK means rec is queued and done(ctx, rc, err) follows
+ * exactly once, on the writer thread, after its batch committed (rc
+ * CT_OK: durable) or failed (rc and err say why: nothing was written).
+ * It may run before access_logger_submit has returned. done must be
+ * quick and must not call the logger. Any other return means nothing was
+ * queued and done is never called. rec's strings are copied; the call
+ * blocks only while the queue is full.
+ */
+enum ct_err access_logger_submit(struct access_logger *lg,
+				 const struct access_record *rec,
+				 void (*done)(void *ctx, enum ct_err rc,
+					      const struct ct_error *err),
+				 void *ctx, struct ct_error *err);
+/*
  * Flush what is queued, stop the thread, close the connection. Callers
- * already queued get their answer (CT_OK once flushed); calls that arrive
- * while closing are refused with CT_ERR_BUSY. Returns once every caller
- * has left access_logger_write; no call may start after it returned.
+ * already queued get their answer (CT_OK once flushed; submitted records
+ * their done call, before this returns); calls that arrive while closing
+ * are refused with CT_ERR_BUSY. Returns once every caller has left
+ * access_logger_write and access_logger_submit; no call may start after
+ * it returned.
  */
 void access_logger_close(struct access_logger *lg);
 

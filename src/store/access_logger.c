@@ -12,7 +12,10 @@
  *
  * A waiting caller's record lives on its own stack: the caller cannot
  * return (and so cannot free or change it) before the writer has posted
- * its semaphore, so nothing needs copying. One mutex guards the queue;
+ * its semaphore, so nothing needs copying. A submitted record
+ * (access_logger_submit, used by the server so that no thread sleeps on
+ * a commit) is copied with its strings into one allocation; the writer
+ * calls its callback after the commit and frees it. One mutex guards the queue;
  * condition variables say "work for the writer", "room in the queue" and
  * "the last caller left while closing".
  *
@@ -37,13 +40,27 @@
 #define LOGGER_BATCH_DEFAULT 256
 #define LOGGER_QUEUE_DEFAULT 4096
 
-/* One caller's record, queued until its batch has committed. */
+/*
+ * One caller's record, queued until its batch has committed. A blocking
+ * caller's waiter lives on its stack and sleeps on done; a submitted one
+ * (access_logger_submit) is a heap copy that the writer answers through
+ * on_done and then frees.
+ */
 struct waiter {
 	const struct access_record *rec;
 	struct waiter *next;
 	sem_t done; /* posted by the writer once rc and err are set */
 	enum ct_err rc;
 	struct ct_error err;
+	void (*on_done)(void *ctx, enum ct_err rc, const struct ct_error *err);
+	void *ctx;
+};
+
+/* A submitted record with its own copy of the strings. */
+struct submitted {
+	struct waiter w;
+	struct access_record rec;
+	char text[]; /* the record's strings, one after another */
 };
 
 struct access_logger {
@@ -141,9 +158,16 @@ writer_main(void *arg)
 		/* The batch is the writer's alone: answer without the lock.
 		 * A waiter may return the moment its semaphore is posted. */
 		for (i = 0; i < n; i++) {
-			lg->batch[i]->rc = rc;
-			lg->batch[i]->err = err;
-			if (sem_post(&lg->batch[i]->done) != 0)
+			struct waiter *w = lg->batch[i];
+
+			if (w->on_done) {
+				w->on_done(w->ctx, rc, &err);
+				free((struct submitted *)w);
+				continue;
+			}
+			w->rc = rc;
+			w->err = err;
+			if (sem_post(&w->done) != 0)
 				CT_BUG("access logger: sem_post");
 		}
 		lock(lg);
@@ -246,6 +270,95 @@ access_logger_write(struct access_logger *lg, const struct access_record *rec,
 		pthread_cond_broadcast(&lg->left);
 	unlock(lg);
 	sem_destroy(&w.done);
+	return rc;
+}
+
+/* Copy the string s to *cursor (advanced past it); NULL stays NULL. */
+static const char *
+copy_text(const char *s, char **cursor)
+{
+	char *out = *cursor;
+	size_t size;
+
+	if (!s)
+		return NULL;
+	size = strlen(s) + 1;
+	memcpy(out, s, size);
+	*cursor += size;
+	return out;
+}
+
+/* Bytes for the strings of rec (each at most ACCESS_LOG_FIELD_MAX). */
+static size_t
+text_size(const struct access_record *rec)
+{
+	const char *const fields[] = {
+		rec->request_id, rec->user_id, rec->org_id,
+		rec->roles,	 rec->action,  rec->case_id,
+		rec->person_id,	 rec->purpose, rec->reason,
+	};
+	size_t i, n = 0;
+
+	for (i = 0; i < sizeof(fields) / sizeof(fields[0]); i++)
+		if (fields[i])
+			n += strlen(fields[i]) + 1;
+	return n;
+}
+
+enum ct_err
+access_logger_submit(struct access_logger *lg, const struct access_record *rec,
+		     void (*done)(void *ctx, enum ct_err rc,
+				  const struct ct_error *err),
+		     void *ctx, struct ct_error *err)
+{
+	struct submitted *sub;
+	char *cursor;
+	enum ct_err rc;
+
+	if (!done)
+		CT_BUG("access_logger_submit without a callback");
+	rc = access_log_check(rec, err);
+	if (rc)
+		return rc;
+	/* The checked limits keep this sum far from overflowing. */
+	sub = ct_malloc(sizeof(*sub) + text_size(rec));
+	memset(sub, 0, sizeof(*sub));
+	sub->rec = *rec;
+	cursor = sub->text;
+	sub->rec.request_id = copy_text(rec->request_id, &cursor);
+	sub->rec.user_id = copy_text(rec->user_id, &cursor);
+	sub->rec.org_id = copy_text(rec->org_id, &cursor);
+	sub->rec.roles = copy_text(rec->roles, &cursor);
+	sub->rec.action = copy_text(rec->action, &cursor);
+	sub->rec.case_id = copy_text(rec->case_id, &cursor);
+	sub->rec.person_id = copy_text(rec->person_id, &cursor);
+	sub->rec.purpose = copy_text(rec->purpose, &cursor);
+	sub->rec.reason = copy_text(rec->reason, &cursor);
+	sub->w.rec = &sub->rec;
+	sub->w.on_done = done;
+	sub->w.ctx = ctx;
+
+	lock(lg);
+	lg->callers++;
+	/* A full queue holds the submitter back, as it does a writer. */
+	while (!lg->closing && lg->queued >= lg->queue_max)
+		wait_on(&lg->space, lg);
+	if (lg->closing) {
+		rc = refused_closing(err);
+		free(sub);
+	} else {
+		if (lg->tail)
+			lg->tail->next = &sub->w;
+		else
+			lg->head = &sub->w;
+		lg->tail = &sub->w;
+		lg->queued++;
+		pthread_cond_signal(&lg->work);
+	}
+	lg->callers--;
+	if (lg->closing && lg->callers == 0)
+		pthread_cond_broadcast(&lg->left);
+	unlock(lg);
 	return rc;
 }
 

@@ -4,6 +4,10 @@
  * fewer commits than records; a failing batch fails all its callers and
  * writes nothing; close flushes callers that are still waiting; the
  * figures count a record by the time its caller has the answer.
+ * Submitted records (access_logger_submit, the server's way): each gets
+ * exactly one callback, after its commit, with its own copy of the
+ * strings; a failed batch answers every callback with the error; close
+ * answers what is still queued.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -295,6 +299,208 @@ test_stats_count_answered_records(void **state)
 	test_close(&f);
 }
 
+/* ---- access_logger_submit ---- */
+
+struct answers {
+	pthread_mutex_t mu;
+	pthread_cond_t cv;
+	int calls;
+	int ok;
+	int failed_with_message;
+};
+
+static void
+answers_init(struct answers *a)
+{
+	memset(a, 0, sizeof(*a));
+	assert_int_equal(pthread_mutex_init(&a->mu, NULL), 0);
+	assert_int_equal(pthread_cond_init(&a->cv, NULL), 0);
+}
+
+static void
+answers_release(struct answers *a)
+{
+	pthread_mutex_destroy(&a->mu);
+	pthread_cond_destroy(&a->cv);
+}
+
+static void
+on_answer(void *ctx, enum ct_err rc, const struct ct_error *err)
+{
+	struct answers *a = ctx;
+
+	pthread_mutex_lock(&a->mu);
+	a->calls++;
+	if (rc == CT_OK)
+		a->ok++;
+	else if (err && err->message[0])
+		a->failed_with_message++;
+	pthread_cond_broadcast(&a->cv);
+	pthread_mutex_unlock(&a->mu);
+}
+
+static int
+answers_wait(struct answers *a, int calls)
+{
+	struct timespec deadline;
+	int n;
+
+	clock_gettime(CLOCK_REALTIME, &deadline);
+	deadline.tv_sec += 10;
+	pthread_mutex_lock(&a->mu);
+	while (a->calls < calls &&
+	       pthread_cond_timedwait(&a->cv, &a->mu, &deadline) == 0)
+		;
+	n = a->calls;
+	pthread_mutex_unlock(&a->mu);
+	return n;
+}
+
+static void
+submit_one(struct access_logger *lg, struct answers *a, int i)
+{
+	struct access_record r;
+	struct ct_error err;
+	char purpose[32];
+
+	memset(&r, 0, sizeof(r));
+	snprintf(purpose, sizeof(purpose), "submitted-%d", i);
+	r.at = TEST_NOW + i;
+	r.user_id = "11111111-1111-4111-8111-111111111111";
+	r.action = "case.read";
+	r.purpose = purpose;
+	r.allowed = 1;
+	r.reason = "case_team";
+	assert_int_equal(access_logger_submit(lg, &r, on_answer, a, &err),
+			 CT_OK);
+	/* The logger copied the strings: this one is gone now. */
+	memset(purpose, 'X', sizeof(purpose) - 1);
+}
+
+static void
+test_submit_answers_each_once_after_commit(void **state)
+{
+	struct store_verify_result res;
+	struct store_fixture f;
+	struct access_logger *lg = NULL;
+	struct answers a;
+	struct ct_error err;
+	int i;
+
+	(void)state;
+	test_open(&f, 0);
+	answers_init(&a);
+	assert_int_equal(access_logger_open(f.path, NULL, &lg, &err), CT_OK);
+	for (i = 0; i < 300; i++)
+		submit_one(lg, &a, i);
+	assert_int_equal(answers_wait(&a, 300), 300);
+	/* Each answer came after its commit: all rows are there. */
+	assert_int_equal(
+		test_raw_count(f.path, "SELECT count(*) FROM access_log"), 300);
+	assert_int_equal(
+		test_raw_count(f.path, "SELECT count(*) FROM access_log WHERE "
+				       "purpose LIKE 'submitted-%'"),
+		300);
+	access_logger_close(lg);
+	/* Exactly once: nothing more after close. */
+	assert_int_equal(a.calls, 300);
+	assert_int_equal(a.ok, 300);
+	assert_int_equal(store_access_log_verify(f.st, &res, NULL, NULL, &err),
+			 CT_OK);
+	assert_int_equal(res.entries, 300);
+	answers_release(&a);
+	test_close(&f);
+}
+
+static void
+test_submit_failed_batch_answers_error(void **state)
+{
+	struct store_fixture f;
+	struct access_logger *lg = NULL;
+	struct answers a;
+	struct ct_error err;
+	int i;
+
+	(void)state;
+	test_open(&f, 0);
+	answers_init(&a);
+	assert_int_equal(access_logger_open(f.path, NULL, &lg, &err), CT_OK);
+	test_raw_sql(f.path, "ALTER TABLE access_log RENAME TO hidden");
+	for (i = 0; i < 5; i++)
+		submit_one(lg, &a, i);
+	assert_int_equal(answers_wait(&a, 5), 5);
+	assert_int_equal(a.ok, 0);
+	assert_int_equal(a.failed_with_message, 5);
+	access_logger_close(lg);
+	test_raw_sql(f.path, "ALTER TABLE hidden RENAME TO access_log");
+	assert_int_equal(
+		test_raw_count(f.path, "SELECT count(*) FROM access_log"), 0);
+	answers_release(&a);
+	test_close(&f);
+}
+
+static void
+test_submit_invalid_refused_without_callback(void **state)
+{
+	struct store_fixture f;
+	struct access_logger *lg = NULL;
+	struct access_record r;
+	struct answers a;
+	struct ct_error err;
+
+	(void)state;
+	test_open(&f, 0);
+	answers_init(&a);
+	assert_int_equal(access_logger_open(f.path, NULL, &lg, &err), CT_OK);
+	memset(&r, 0, sizeof(r));
+	r.at = TEST_NOW;
+	r.reason = "case_team"; /* no action */
+	assert_int_equal(access_logger_submit(lg, &r, on_answer, &a, &err),
+			 CT_ERR_INVALID);
+	access_logger_close(lg);
+	assert_int_equal(a.calls, 0);
+	answers_release(&a);
+	test_close(&f);
+}
+
+static void
+test_close_answers_submitted_records(void **state)
+{
+	struct store_fixture f;
+	struct access_logger *lg = NULL;
+	struct answers a;
+	struct closer c;
+	struct ct_error err;
+	pthread_t ct;
+	sqlite3 *h = NULL;
+	int i;
+
+	(void)state;
+	test_open(&f, 0);
+	answers_init(&a);
+	assert_int_equal(access_logger_open(f.path, NULL, &lg, &err), CT_OK);
+	assert_int_equal(sqlite3_open(f.path, &h), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(h, "BEGIN IMMEDIATE", NULL, NULL, NULL),
+			 SQLITE_OK);
+	for (i = 0; i < 10; i++)
+		submit_one(lg, &a, i);
+	c.lg = lg;
+	assert_int_equal(pthread_create(&ct, NULL, closer_main, &c), 0);
+	sleep_ms(100);
+	assert_int_equal(answers_wait(&a, 0), 0); /* nothing durable yet */
+	assert_int_equal(sqlite3_exec(h, "COMMIT", NULL, NULL, NULL),
+			 SQLITE_OK);
+	sqlite3_close(h);
+	assert_int_equal(pthread_join(ct, NULL), 0);
+	/* close returned: every callback has run. */
+	assert_int_equal(a.calls, 10);
+	assert_int_equal(a.ok, 10);
+	assert_int_equal(
+		test_raw_count(f.path, "SELECT count(*) FROM access_log"), 10);
+	answers_release(&a);
+	test_close(&f);
+}
+
 int
 main(void)
 {
@@ -304,6 +510,10 @@ main(void)
 		cmocka_unit_test(test_close_flushes_waiting_callers),
 		cmocka_unit_test(test_invalid_record_refused_at_once),
 		cmocka_unit_test(test_stats_count_answered_records),
+		cmocka_unit_test(test_submit_answers_each_once_after_commit),
+		cmocka_unit_test(test_submit_failed_batch_answers_error),
+		cmocka_unit_test(test_submit_invalid_refused_without_callback),
+		cmocka_unit_test(test_close_answers_submitted_records),
 	};
 
 	if (ct_crypto_init() != CT_OK)
