@@ -91,9 +91,12 @@ enum demo_actor {
 };
 
 static const char *const demo_actor_names[A__COUNT] = {
-	[A_AGENT_AMS] = "agent.ams",	     [A_MAYOR_AMS] = "burgemeester.ams",
-	[A_JURIST_AMS] = "jurist.ams",	     [A_COORD_AMS] = "coordinator.ams",
-	[A_PARKET_LIM] = "parket.lim",	     [A_AGENT_LIM] = "agent.lim",
+	[A_AGENT_AMS] = "agent.ams",
+	[A_MAYOR_AMS] = "burgemeester.ams",
+	[A_JURIST_AMS] = "jurist.ams",
+	[A_COORD_AMS] = "coordinator.ams",
+	[A_PARKET_LIM] = "parket.lim",
+	[A_AGENT_LIM] = "agent.lim",
 	[A_COORD_LIM] = "coordinator.lim",
 };
 
@@ -350,7 +353,8 @@ demo_story_plan(struct demo_story *s, const struct demo_case *dc,
 	s->nl = dc->c.jurisdiction == CT_COUNTRY_NL;
 	*ended = 0;
 	for (i = 0; i < plan->n_protected; i++)
-		prot_names[i] = demo_name(a, &dc->persons[plan->protected_idx[i]]);
+		prot_names[i] =
+			demo_name(a, &dc->persons[plan->protected_idx[i]]);
 
 	st = demo_add(s, A_AGENT_AMS, A_PARKET_LIM, ORDER_STEP_OPEN, call);
 	st->u.open.route = ORDER_ROUTE_ACUTE;

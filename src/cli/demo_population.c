@@ -1037,7 +1037,8 @@ demo_case_generate(uint64_t seed, uint64_t k, const struct ct_date *today,
 /* The restraining order of a case (demo_population.h).               */
 
 static const char *const streets[] = {
-	"Dorpsstraat", "Kerkstraat", "Schoolstraat", "Molenweg", "Stationsstraat",
+	"Dorpsstraat", "Kerkstraat", "Schoolstraat", "Molenweg",
+	"Stationsstraat",
 	"Lindelaan", "Beukenlaan", "Nieuwstraat", "Marktplein", "Parkweg",
 };
 

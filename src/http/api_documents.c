@@ -354,8 +354,9 @@ set_authority(const struct api_documents_source *src, struct doc_input *in,
 
 	if (!o)
 		return; /* doc_check: the municipality / parket is missing */
-	in->authority = strip_prefix(o->name, c == CT_COUNTRY_BE ? "Parket "
-								   : "Gemeente ");
+	in->authority = strip_prefix(o->name, c == CT_COUNTRY_BE
+						      ? "Parket "
+						      : "Gemeente ");
 	in->signed_place = in->authority;
 }
 

@@ -282,7 +282,7 @@ test_nl_extension(void **state)
 }
 
 static void
-test_extension_by_someone_not_mayor_is_refused_by_check(void **state)
+test_extension_not_by_mayor_is_refused(void **state)
 {
 	struct ct_problems p, check;
 	struct doc_input in;
@@ -459,10 +459,10 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_nl_decision),
-		cmocka_unit_test(test_decision_keeps_its_own_term_after_extension),
-		cmocka_unit_test(test_nl_extension),
 		cmocka_unit_test(
-			test_extension_by_someone_not_mayor_is_refused_by_check),
+			test_decision_keeps_its_own_term_after_extension),
+		cmocka_unit_test(test_nl_extension),
+		cmocka_unit_test(test_extension_not_by_mayor_is_refused),
 		cmocka_unit_test(test_screening_lacks_everything),
 		cmocka_unit_test(test_hovj_mandate_reference_not_invented),
 		cmocka_unit_test(test_letter),
