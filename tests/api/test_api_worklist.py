@@ -3,28 +3,34 @@ over real HTTP and real SMTP (issue 4 "Deadlines and the work list").
 
 A local SMTP sink (Debian python3-aiosmtpd) runs on 127.0.0.1 on a free
 port; a server is started with scheduler_interval_seconds=1 and smtp_url
-pointing at it. Tasks are written straight into the demo database (the
-task sources - orders - have their own tests): an overdue one, one due
-later today and one coming, for the Amsterdam Veilig Thuis, and an overdue
-one for the Rotterdam Veilig Thuis, whose address the sink refuses with a
-temporary error. Then:
+pointing at it. The tasks come from real orders (their mapping to the
+organisations: test_order_worklist.py): an Amsterdam order imposed three
+days ago gives the Amsterdam Veilig Thuis an overdue first contact and a
+coming extension advice; a Rotterdam case with the same history gives the
+Rotterdam Veilig Thuis an overdue first contact, and the sink refuses that
+organisation's address with a temporary error. Then:
   - the work list shows each task in its bucket with words and rule;
   - the scheduler notifies the organisation in-app and the mail arrives,
     to the organisation's address, naming the case but no person;
   - a refused mail stays pending with its attempts counted: retried,
     not lost;
   - marking done and marking read, and what is refused.
-Runs on PostgreSQL too (CASUSTAFEL_TEST_PG: SQL through psql).
+Runs on PostgreSQL too (CASUSTAFEL_TEST_PG: the organisations' e-mail
+addresses, which the API does not set, through psql). The module's server
+is stopped at its end, so that its scheduler does not go on mailing to a
+closed sink while later modules run.
 """
 import os
+import re
 import socket
 import sqlite3
 import subprocess
 import time
-import uuid
 
 import pytest
 from aiosmtpd.controller import Controller
+
+from test_orders import DAY, DECIDE, HOUR, new_case, now, open_order, step
 
 REFUSED = "weigeren@vt-rtm.example"
 GOOD = "termijnen@vt-ams.example"
@@ -75,18 +81,28 @@ def sql(demo, statement, params=()):
         return [list(map(str, r)) for r in db.execute(statement, params)]
 
 
-def add_task(demo, case_id, org_id, kind, due_at):
-    tid = str(uuid.uuid4())
-    now = int(time.time())
-    sql(demo,
-        "INSERT INTO tasks (id, case_id, org_id, kind, title, source, "
-        "rule_id, due_at, due_from, status, created_at, updated_at, "
-        "done_at, done_by, notified_due_at, notified_overdue_at, version) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?, 0, NULL, 0, 0, 1)",
-        (tid, case_id, org_id, kind, "Termijn " + kind,
-         "test:" + case_id, "NL.test." + kind, due_at, due_at - 86400,
-         now, now))
-    return tid
+def imposed_order(srv, hovj, region, team):
+    """A case of region with team, its order imposed three days ago by
+    the HOvJ; returns (case id, reference, order id)."""
+    case_id, subject, victim = new_case(srv, hovj, "NL", region, team,
+                                        "1985-06-01")
+    t0 = now() - 3 * DAY
+    oid = open_order(srv, hovj, case_id, subject, victim, t0)["id"]
+    step(srv, hovj, case_id, oid, "decide", t0 + HOUR, DECIDE)
+    r = hovj.get(srv.url("/api/v1/cases/%s" % case_id))
+    assert r.status_code == 200, r.text
+    return case_id, r.json()["reference"], oid
+
+
+def order_task(srv, client, order_id, kind):
+    """The id of an order's open task of kind in client's work list."""
+    r = client.get(srv.url("/api/v1/worklist?coming_days=30&limit=1000"))
+    assert r.status_code == 200, r.text
+    for bucket in ("overdue", "due", "coming"):
+        for t in r.json()[bucket]["items"]:
+            if t["source"] == "order:" + order_id and t["kind"] == kind:
+                return t["id"]
+    raise AssertionError("no task %s of order %s" % (kind, order_id))
 
 
 @pytest.fixture(scope="module")
@@ -107,29 +123,29 @@ def world(start_server, sink, users):
     demo = srv.demo
     ams = srv.client("coordinator.ams")
     rtm = srv.client("coordinator.rtm")
-    orgs = {}
+    hovj = users("hovj.ams")
+    teams = {"ams": ("AMS", ["Gemeente Amsterdam",
+                             "Veilig Thuis Amsterdam-Amstelland"]),
+             "rtm": ("RTM", ["Veilig Thuis Rotterdam Rijnmond"])}
+    orgs, orders = {}, {}
     for name, c in (("ams", ams), ("rtm", rtm)):
         me = c.get(c.url("/api/v1/me"))
         assert me.status_code == 200, me.text
         org_id = me.json()["org"]["id"]
-        r = c.get(c.url("/api/v1/cases?limit=1"))
-        assert r.status_code == 200, r.text
-        case = r.json()["items"][0]
-        orgs[name] = (org_id, case["id"], case["reference"])
-    sql(demo, "UPDATE orgs SET email = ? WHERE id = ?", (GOOD, orgs["ams"][0]))
-    sql(demo, "UPDATE orgs SET email = ? WHERE id = ?",
-        (REFUSED, orgs["rtm"][0]))
-    now = int(time.time())
-    org, case_id, _ = orgs["ams"]
+        sql(demo, "UPDATE orgs SET email = ? WHERE id = ?",
+            (GOOD if name == "ams" else REFUSED, org_id))
+        case_id, reference, oid = imposed_order(srv, hovj, *teams[name])
+        orgs[name] = (org_id, case_id, reference)
+        orders[name] = oid
     tasks = {
-        "overdue": add_task(demo, case_id, org, "wl_overdue", now - 7200),
-        "coming": add_task(demo, case_id, org, "wl_coming",
-                           now + 3 * 86400 + 3600),
-        "rtm": add_task(demo, orgs["rtm"][1], orgs["rtm"][0], "wl_rtm",
-                        now - 600),
+        "overdue": order_task(srv, ams, orders["ams"], "first_contact"),
+        "coming": order_task(srv, ams, orders["ams"], "extension_advice"),
+        "rtm": order_task(srv, rtm, orders["rtm"], "first_contact"),
     }
-    return {"srv": srv, "ams": ams, "rtm": rtm, "orgs": orgs,
-            "tasks": tasks, "sink": handler}
+    yield {"srv": srv, "ams": ams, "rtm": rtm, "orgs": orgs,
+           "tasks": tasks, "sink": handler}
+    code, _, err = srv.stop()
+    assert code == 0, err[-4000:]
 
 
 def wait_for(pred, seconds=20):
@@ -148,24 +164,27 @@ def find(bucket, task_id):
 
 def test_worklist_buckets_words_and_rule(world):
     c = world["ams"]
-    r = c.get(c.url("/api/v1/worklist?coming_days=7"))
+    r = c.get(c.url("/api/v1/worklist?coming_days=7&limit=1000"))
     assert r.status_code == 200, r.text
     wl = r.json()
     assert wl["zone"] == "Europe/Amsterdam" and wl["coming_days"] == 7
     over = find(wl["overdue"], world["tasks"]["overdue"])
     assert over is not None, wl
-    assert over["time_left"] in ("2 uur te laat", "1 uur te laat")
-    assert over["rule_id"] == "NL.test.wl_overdue"
+    # First contact the same or the next day: more than a day late now.
+    assert re.fullmatch(r"\d+ (uur|dagen) te laat", over["time_left"]), over
+    assert over["rule_id"] == "nl.help.first_contact"
     assert over["case_reference"] == world["orgs"]["ams"][2]
     assert " om " in over["deadline"]
+    # The advice 2 days before the end of the 10 days: in 5 days.
     coming = find(wl["coming"], world["tasks"]["coming"])
     assert coming is not None, wl
-    assert coming["time_left"] == "nog 3 dagen"
+    assert coming["time_left"] in ("nog 4 dagen", "nog 5 dagen"), coming
+    assert coming["rule_id"] == "nl.extension.advice"
     # Another organisation's task never shows.
     for b in ("overdue", "due", "coming"):
         assert find(wl[b], world["tasks"]["rtm"]) is None
     # A shorter horizon leaves the coming task out.
-    r = c.get(c.url("/api/v1/worklist?coming_days=1"))
+    r = c.get(c.url("/api/v1/worklist?coming_days=1&limit=1000"))
     assert find(r.json()["coming"], world["tasks"]["coming"]) is None
     r = c.get(c.url("/api/v1/worklist?coming_days=400"))
     assert r.status_code == 400
@@ -176,7 +195,7 @@ def test_notification_and_mail_without_personal_data(world):
     task = world["tasks"]["overdue"]
 
     def note():
-        r = c.get(c.url("/api/v1/notifications"))
+        r = c.get(c.url("/api/v1/notifications?limit=1000"))
         assert r.status_code == 200, r.text
         return next((n for n in r.json()["items"]
                      if n.get("task_id") == task), None)
@@ -188,8 +207,10 @@ def test_notification_and_mail_without_personal_data(world):
     sink = world["sink"]
 
     def mail():
+        # The case's other deadlines are mailed to their own organisations.
         return next((m for m in sink.messages
-                     if world["orgs"]["ams"][2] in m[2]), None)
+                     if world["orgs"]["ams"][2] in m[2] and
+                     "Eerste contact" in m[2]), None)
 
     m = wait_for(mail)
     assert m is not None, "no mail arrived in the sink"
@@ -211,7 +232,7 @@ def test_notification_and_mail_without_personal_data(world):
     # Read, once; someone else's notification looks absent.
     r = c.post(c.url("/api/v1/notifications/%s/read" % n["id"]))
     assert r.status_code == 200, r.text
-    r = c.get(c.url("/api/v1/notifications?unread=true"))
+    r = c.get(c.url("/api/v1/notifications?unread=true&limit=1000"))
     assert all(x["id"] != n["id"] for x in r.json()["items"])
     other = world["rtm"]
     r = other.post(other.url("/api/v1/notifications/%s/read" % n["id"]))
@@ -223,7 +244,7 @@ def test_refused_mail_is_retried_not_lost(world):
     task = world["tasks"]["rtm"]
 
     def note():
-        r = c.get(c.url("/api/v1/notifications"))
+        r = c.get(c.url("/api/v1/notifications?limit=1000"))
         return next((n for n in r.json()["items"]
                      if n.get("task_id") == task), None)
 
@@ -251,7 +272,7 @@ def test_task_done_and_refusals(world):
         "/api/v1/cases/%s/tasks/%s/done" % (other_case, task)))
     assert r.status_code == 404
     # The done task left the work list; the journal has it.
-    r = c.get(c.url("/api/v1/worklist?coming_days=7"))
+    r = c.get(c.url("/api/v1/worklist?coming_days=7&limit=1000"))
     assert find(r.json()["coming"], task) is None
     r = c.get(c.url("/api/v1/cases/%s/journal?limit=1000" % case_id))
     assert r.status_code == 200, r.text
