@@ -43,6 +43,13 @@ COORDINATOR = "coordinator"
 CASE_ROLES = {"police_officer", "hovj", "mayor", "legal_officer",
               "prosecutor", "coordinator", "partner_worker",
               "triage_member"}
+# Who fills in a risk assessment: the HOvJ helped by the police (seed 001
+# hfst. 3 "Invullen van het RiHG"), the professionals who refer to a
+# Veilig Huis (seed 002: police, parket, care partners) and the case
+# coordinator; not the mayor or the legal officer, who weigh the outcome,
+# nor a triage member as such.
+ASSESSORS = {"police_officer", "hovj", "prosecutor", "coordinator",
+             "partner_worker"}
 
 VT_AMS = "Veilig Thuis Amsterdam-Amstelland"
 POLICE_AMS = "Politie Eenheid Amsterdam"
@@ -128,6 +135,26 @@ ACTIONS = {
     "break_glass.review": ("review", None),
     # documents (issue 4): read like the order they are made from.
     "document.read": (CASE_ROLES, READ),
+    # risk (issue 4): an instrument is a form, no case data: anyone who
+    # works on cases reads it. An assessment is case content; filling
+    # it in and overriding its outcome (with a reason) change the case.
+    "instrument.read": (CASE_ROLES, None),
+    "assessment.read": (CASE_ROLES, READ),
+    "assessment.add": (ASSESSORS, WRITE),
+    "assessment.override": (ASSESSORS, WRITE),
+    # orders (issue 4): case content of the team; whether this user may
+    # take THIS step (decide, extend, ...) is the law's, checked per step
+    # with the rule named (test_orders.py), not the matrix's.
+    "order.read": (CASE_ROLES, READ),
+    "order.create": (CASE_ROLES, WRITE),
+    "order.step": (CASE_ROLES, WRITE),
+    # the work list and notifications: one's own organisation's, with
+    # case references and no personal data; completing a task changes
+    # the case (journaled): the team.
+    "worklist.read": (CASE_ROLES, None),
+    "notification.read": (CASE_ROLES, None),
+    "notification.mark": (CASE_ROLES, None),
+    "task.complete": (CASE_ROLES, WRITE),
 }
 
 CASE = "/api/v1/cases/{case_id}"
@@ -173,6 +200,23 @@ ROUTES = {
     ("get", "/api/v1/break-glass"): "break_glass.list",
     ("post", "/api/v1/break-glass/{grant_id}/review"): "break_glass.review",
     ("get", CASE + "/orders/{order_id}/documents/{kind}"): "document.read",
+    ("get", "/api/v1/instruments"): "instrument.read",
+    ("get", "/api/v1/instruments/{instrument_id}"): "instrument.read",
+    ("get", CASE + "/assessments"): "assessment.read",
+    ("post", CASE + "/assessments"): "assessment.add",
+    ("get", CASE + "/assessments/{assessment_id}"): "assessment.read",
+    ("post", CASE + "/assessments/{assessment_id}/override"):
+        "assessment.override",
+    ("get", CASE + "/orders"): "order.read",
+    ("post", CASE + "/orders"): "order.create",
+    ("get", CASE + "/orders/{order_id}"): "order.read",
+    ("get", CASE + "/orders/{order_id}/steps"): "order.read",
+    ("post", CASE + "/orders/{order_id}/steps"): "order.step",
+    ("get", "/api/v1/worklist"): "worklist.read",
+    ("post", CASE + "/tasks/{task_id}/done"): "task.complete",
+    ("get", "/api/v1/notifications"): "notification.read",
+    ("post", "/api/v1/notifications/{notification_id}/read"):
+        "notification.mark",
 }
 
 PERSON = {"given_name": "Wilhelmina", "family_name": "Zuidgeest-Matrix",
@@ -339,9 +383,16 @@ def check(r, want, where):
         # allowed: served, or refused only as bad input / missing item
         assert status not in (401, 403), (where, status, r.text)
         if status == 404:
-            # a fresh token id, or an order the walk's case does not have
+            # a fresh token id, an order, assessment, task or
+            # notification the walk's case and user do not have, or an
+            # instrument that is not loaded
             assert ("/me/tokens/" in where
-                    or "/orders/{order_id}" in where), (where, r.text)
+                    or "/orders/{order_id}" in where
+                    or "/assessments/{assessment_id}" in where
+                    or "/tasks/{task_id}" in where
+                    or "/notifications/{notification_id}" in where
+                    or "/instruments/{instrument_id}" in where), \
+                (where, r.text)
         assert status < 500, (where, status, r.text)
         return
     if want == "unauth":
