@@ -139,8 +139,9 @@ order_tasks_assign(const struct order *o, const struct order_deadline *d,
 	/* Rule 4: never drop a legal deadline. */
 	out->org_id = team->owner_org_id;
 	out->fallback = 1;
-	snprintf(out->title, sizeof(out->title), "%s (geen %s in het casusteam)",
-		 title, missing_words(out->org_type, o->jurisdiction));
+	snprintf(out->title, sizeof(out->title),
+		 "%s (geen %s in het casusteam)", title,
+		 missing_words(out->org_type, o->jurisdiction));
 }
 
 size_t

@@ -91,8 +91,7 @@ const char *order_tasks_org(const struct order_tasks_team *team,
  * Assign d: fill *out (code, rule, due, done, organisation, title with
  * the fallback note when needed). CT_BUG on a team without an owner.
  */
-void order_tasks_assign(const struct order *o,
-			const struct order_deadline *d,
+void order_tasks_assign(const struct order *o, const struct order_deadline *d,
 			const struct order_tasks_team *team,
 			struct order_task *out);
 
@@ -100,8 +99,8 @@ void order_tasks_assign(const struct order *o,
  * Assign deadlines[0..n) into out[0..n) (out has room for n); returns n.
  */
 size_t order_tasks_assign_all(const struct order *o,
-			      const struct order_deadline *deadlines,
-			      size_t n, const struct order_tasks_team *team,
+			      const struct order_deadline *deadlines, size_t n,
+			      const struct order_tasks_team *team,
 			      struct order_task *out);
 
 #endif

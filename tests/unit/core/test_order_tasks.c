@@ -82,8 +82,8 @@ test_type_to_team_member(void **state)
 static void
 test_hovj_mandate_takes_stay_address(void **state)
 {
-	struct order_deadline d = deadline("stay_address",
-					   ORG_TYPE_MUNICIPALITY);
+	struct order_deadline d =
+		deadline("stay_address", ORG_TYPE_MUNICIPALITY);
 	struct order_task t;
 	struct order o;
 
@@ -122,8 +122,7 @@ test_court_stand_ins(void **state)
 			 ORG_TYPE_MUNICIPALITY);
 	/* BE: the parketmagistraat attends the hearing (seed 000 §3.1). */
 	order_init(&o, CT_COUNTRY_BE);
-	assert_int_equal(order_tasks_acting_type(&o, &d),
-			 ORG_TYPE_PROSECUTOR);
+	assert_int_equal(order_tasks_acting_type(&o, &d), ORG_TYPE_PROSECUTOR);
 }
 
 static void
@@ -133,16 +132,13 @@ test_owner_first_then_earliest_member(void **state)
 		{VT, ORG_TYPE_VEILIG_THUIS},
 		{VT2, ORG_TYPE_VEILIG_THUIS},
 	};
-	struct order_tasks_team team = {VT2, ORG_TYPE_VEILIG_THUIS, members,
-					2};
+	struct order_tasks_team team = {VT2, ORG_TYPE_VEILIG_THUIS, members, 2};
 
 	(void)state;
-	assert_string_equal(order_tasks_org(&team, ORG_TYPE_VEILIG_THUIS),
-			    VT2);
+	assert_string_equal(order_tasks_org(&team, ORG_TYPE_VEILIG_THUIS), VT2);
 	team.owner_org_id = POLICE;
 	team.owner_type = ORG_TYPE_POLICE;
-	assert_string_equal(order_tasks_org(&team, ORG_TYPE_VEILIG_THUIS),
-			    VT);
+	assert_string_equal(order_tasks_org(&team, ORG_TYPE_VEILIG_THUIS), VT);
 	assert_null(order_tasks_org(&team, ORG_TYPE_MUNICIPALITY));
 }
 
@@ -155,10 +151,10 @@ test_care_coordination_is_one_family(void **state)
 		{CAW, ORG_TYPE_CAW},
 		{FJC, ORG_TYPE_FJC},
 	};
-	struct order_tasks_team team = {PARKET, ORG_TYPE_PROSECUTOR,
-					be_members, 3};
-	struct order_deadline d = deadline("case_manager_start",
-					   ORG_TYPE_VEILIG_HUIS);
+	struct order_tasks_team team = {PARKET, ORG_TYPE_PROSECUTOR, be_members,
+					3};
+	struct order_deadline d =
+		deadline("case_manager_start", ORG_TYPE_VEILIG_HUIS);
 	struct order_task t;
 	struct order o;
 
@@ -172,14 +168,12 @@ test_care_coordination_is_one_family(void **state)
 	team.owner_org_id = FJC;
 	team.owner_type = ORG_TYPE_FJC;
 	team.members = nl_members; /* holds a Veilig Thuis */
-	assert_string_equal(order_tasks_org(&team, ORG_TYPE_VEILIG_THUIS),
-			    FJC);
+	assert_string_equal(order_tasks_org(&team, ORG_TYPE_VEILIG_THUIS), FJC);
 	/* But a CAW is no case coordinator. */
 	team.owner_org_id = CAW;
 	team.owner_type = ORG_TYPE_CAW;
 	team.members = be_members;
-	assert_string_equal(order_tasks_org(&team, ORG_TYPE_VEILIG_HUIS),
-			    FJC);
+	assert_string_equal(order_tasks_org(&team, ORG_TYPE_VEILIG_HUIS), FJC);
 	team.n_members = 2; /* parket and CAW only */
 	assert_null(order_tasks_org(&team, ORG_TYPE_VEILIG_HUIS));
 }
@@ -191,8 +185,8 @@ test_fallback_to_owner_says_so(void **state)
 		{VT, ORG_TYPE_VEILIG_THUIS},
 	};
 	struct order_tasks_team team = {VT, ORG_TYPE_VEILIG_THUIS, lone, 1};
-	struct order_deadline d = deadline("stay_address",
-					   ORG_TYPE_MUNICIPALITY);
+	struct order_deadline d =
+		deadline("stay_address", ORG_TYPE_MUNICIPALITY);
 	struct order o = nl_order(ORDER_MANDATE_DECIDING);
 	struct order_task t;
 
@@ -200,8 +194,7 @@ test_fallback_to_owner_says_so(void **state)
 	order_tasks_assign(&o, &d, &team, &t);
 	assert_string_equal(t.org_id, VT);
 	assert_int_equal(t.fallback, 1);
-	assert_string_equal(t.title,
-			    "Termijn (geen politie in het casusteam)");
+	assert_string_equal(t.title, "Termijn (geen politie in het casusteam)");
 	o = nl_order(ORDER_MANDATE_NONE);
 	order_tasks_assign(&o, &d, &team, &t);
 	assert_string_equal(t.title,
@@ -212,8 +205,7 @@ test_fallback_to_owner_says_so(void **state)
 	d = deadline("court_hearing", ORG_TYPE_COURT);
 	order_tasks_assign(&o, &d, &team, &t);
 	assert_string_equal(t.org_id, VT);
-	assert_string_equal(t.title,
-			    "Termijn (geen parket in het casusteam)");
+	assert_string_equal(t.title, "Termijn (geen parket in het casusteam)");
 	/* A care deadline on a team without care: named per country. */
 	team.owner_org_id = PARKET;
 	team.owner_type = ORG_TYPE_PROSECUTOR;
@@ -227,8 +219,8 @@ test_fallback_to_owner_says_so(void **state)
 static void
 test_done_is_carried(void **state)
 {
-	struct order_deadline d = deadline("first_contact",
-					   ORG_TYPE_VEILIG_THUIS);
+	struct order_deadline d =
+		deadline("first_contact", ORG_TYPE_VEILIG_THUIS);
 	struct order o = nl_order(ORDER_MANDATE_NONE);
 	struct order_task t;
 
