@@ -34,12 +34,14 @@
 #include "util/banned.h"
 
 /*
- * Server threads. A case read waits for its access-log record to commit;
- * the group commit only pays off when many requests wait on one fsync at
- * once, so the pool is much larger than the number of cores (the threads
- * mostly sleep). Each thread has its own store connection.
+ * Server threads. A request that waits for its access-log record to
+ * commit is suspended, not its thread (server.c), so a few threads per
+ * core serve many connections; bench/api measured 4 to 8 best on two
+ * cores (64 sleeping threads cost context switches). Not fewer: a refused
+ * login still sleeps in its thread (throttling). Each thread has its own
+ * store connection.
  */
-#define SERVE_THREADS 64
+#define SERVE_THREADS 8
 
 static const char serve_help[] =
 	"Gebruik: casustafel serve [--listen ADRES] [--port N]\n"

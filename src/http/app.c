@@ -17,7 +17,9 @@
  *    record_access and the handler. A case that does not exist gets the
  *    same CT_ERR_NOTFOUND as one outside the team.
  *  - record_access writes the access-log record through the group
- *    committing logger before anything is served, allowed or denied.
+ *    committing logger before anything is served, allowed or denied;
+ *    record_access_start queues the same record without waiting (the
+ *    server suspends the request until the logger's callback).
  *
  * Stores: a struct store serves one thread at a time, and libmicrohttpd
  * runs requests on a pool of threads, so each thread opens its own on
@@ -736,51 +738,69 @@ app_authorize_snapshot(void *vapp, const struct http_request *req,
 /* ------------------------------------------------------------------ */
 /* record_access                                                       */
 
+/*
+ * The access-log record of req's decision in rec (roles: its buffer).
+ * 0 when the decision needs no record.
+ */
+static int
+app_access_record(const struct app *app, const struct http_request *req,
+		  const struct http_route *route, enum ct_err decision,
+		  struct access_record *rec, char roles[APP_ROLES_TEXT_MAX])
+{
+	const struct app_session *s = req->session;
+	int action = policy_action_from_name(route->action);
+	size_t i;
+
+	if (action < 0)
+		return 0; /* authorize already refused it */
+	if (s && s->has_decision) {
+		if (!s->decision.needs_access_log)
+			return 0;
+	} else if (!policy_action_personal((enum policy_action)action)) {
+		return 0;
+	}
+	memset(rec, 0, sizeof(*rec));
+	rec->at = app_now(app);
+	rec->request_id = req->request_id[0] ? req->request_id : NULL;
+	rec->action = route->action;
+	rec->person_id = http_request_param(req, "person_id");
+	rec->allowed = decision == CT_OK;
+	if (s) {
+		vocab_mask_format(&vocab_user_role, s->user.roles, roles,
+				  APP_ROLES_TEXT_MAX);
+		rec->user_id = s->user.id;
+		rec->org_id = s->user.org_id;
+		rec->roles = roles;
+		rec->reason = s->has_decision ? s->decision.reason : "unknown";
+		rec->break_glass =
+			s->has_decision && s->decision.is_break_glass;
+		/* Only a case that exists is named (the log refers to it). */
+		rec->case_id = s->has_case ? s->the_case.id : NULL;
+		if (s->has_case && rec->break_glass) {
+			for (i = 0; i < s->n_break_glass; i++)
+				if (strcmp(s->break_glass[i].case_id,
+					   s->the_case.id) == 0)
+					rec->purpose = s->break_glass[i].reason;
+		}
+	} else {
+		rec->reason = "not_authenticated";
+	}
+	return 1;
+}
+
+/* The blocking record (router_handle: tests, and any caller without a
+ * server that suspends). */
 static enum ct_err
 app_record_access(void *vapp, const struct http_request *req,
 		  const struct http_route *route, enum ct_err decision)
 {
 	struct app *app = vapp;
-	const struct app_session *s = req->session;
 	char roles[APP_ROLES_TEXT_MAX];
 	struct access_record rec;
 	struct ct_error err;
-	int action = policy_action_from_name(route->action);
-	size_t i;
 
-	if (action < 0)
-		return CT_OK; /* authorize already refused it */
-	if (s && s->has_decision) {
-		if (!s->decision.needs_access_log)
-			return CT_OK;
-	} else if (!policy_action_personal((enum policy_action)action)) {
+	if (!app_access_record(app, req, route, decision, &rec, roles))
 		return CT_OK;
-	}
-	memset(&rec, 0, sizeof(rec));
-	rec.at = app_now(app);
-	rec.request_id = req->request_id[0] ? req->request_id : NULL;
-	rec.action = route->action;
-	rec.person_id = http_request_param(req, "person_id");
-	rec.allowed = decision == CT_OK;
-	if (s) {
-		vocab_mask_format(&vocab_user_role, s->user.roles, roles,
-				  sizeof(roles));
-		rec.user_id = s->user.id;
-		rec.org_id = s->user.org_id;
-		rec.roles = roles;
-		rec.reason = s->has_decision ? s->decision.reason : "unknown";
-		rec.break_glass = s->has_decision && s->decision.is_break_glass;
-		/* Only a case that exists is named (the log refers to it). */
-		rec.case_id = s->has_case ? s->the_case.id : NULL;
-		if (s->has_case && rec.break_glass) {
-			for (i = 0; i < s->n_break_glass; i++)
-				if (strcmp(s->break_glass[i].case_id,
-					   s->the_case.id) == 0)
-					rec.purpose = s->break_glass[i].reason;
-		}
-	} else {
-		rec.reason = "not_authenticated";
-	}
 	ct_error_clear(&err);
 	if (access_logger_write(app->access_log, &rec, &err)) {
 		ct_error("verzoek %s: toegangslog: %s", req->request_id,
@@ -790,9 +810,39 @@ app_record_access(void *vapp, const struct http_request *req,
 	return CT_OK;
 }
 
+/* The server's record: queued, done follows after the commit. */
+static enum ct_err
+app_record_access_start(void *vapp, const struct http_request *req,
+			const struct http_route *route, enum ct_err decision,
+			void (*done)(void *ctx, enum ct_err logged,
+				     const struct ct_error *err),
+			void *ctx, int *pending)
+{
+	struct app *app = vapp;
+	char roles[APP_ROLES_TEXT_MAX];
+	struct access_record rec;
+	struct ct_error err;
+	enum ct_err rc;
+
+	*pending = 0;
+	if (!app_access_record(app, req, route, decision, &rec, roles))
+		return CT_OK;
+	ct_error_clear(&err);
+	/* The logger copies rec and its strings. */
+	rc = access_logger_submit(app->access_log, &rec, done, ctx, &err);
+	if (rc) {
+		ct_error("verzoek %s: toegangslog: %s", req->request_id,
+			 err.message);
+		return rc;
+	}
+	*pending = 1;
+	return CT_OK;
+}
+
 const struct router_hooks app_router_hooks = {
 	.authenticate = app_authenticate,
 	.check_csrf = app_check_csrf,
 	.authorize = app_authorize_snapshot,
 	.record_access = app_record_access,
+	.record_access_start = app_record_access_start,
 };

@@ -13,6 +13,8 @@
  */
 #include "http/router.h"
 
+#include <errno.h>
+#include <semaphore.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -643,13 +645,17 @@ respond_hook_error(struct http_request *req, struct http_response *resp,
 	http_response_from_error(resp, req->arena, CT_ERR_INTERNAL, NULL, NULL);
 }
 
-/* Steps 4 to 6; CT_OK when the handler may run. */
+/*
+ * Steps 4 to 6 up to the decision, kept in call. CT_OK when the decision
+ * is to be recorded; otherwise resp holds the refusal.
+ */
 static enum ct_err
-check_access(const struct router *r, const struct http_route *route,
-	     struct http_request *req, struct http_response *resp)
+decide(const struct router *r, struct router_call *call,
+       struct http_request *req, struct http_response *resp)
 {
+	const struct http_route *route = call->route;
 	struct ct_error err;
-	enum ct_err rc, logged;
+	enum ct_err rc;
 
 	ct_error_clear(&err);
 	if (r->hooks.authenticate) {
@@ -683,37 +689,16 @@ check_access(const struct router *r, const struct http_route *route,
 			return CT_ERR_DENIED;
 		}
 	}
-	ct_error_clear(&err);
+	ct_error_clear(&call->err);
 	/* No policy configured means nobody may do anything. */
-	rc = r->hooks.authorize ? r->hooks.authorize(r->app, req, route, &err)
-				: CT_ERR_DENIED;
+	rc = r->hooks.authorize
+		     ? r->hooks.authorize(r->app, req, route, &call->err)
+		     : CT_ERR_DENIED;
 	if (rc && rc != CT_ERR_DENIED && rc != CT_ERR_NOTFOUND) {
-		respond_hook_error(req, resp, "authorize", rc, &err);
+		respond_hook_error(req, resp, "authorize", rc, &call->err);
 		return rc;
 	}
-	if (r->hooks.record_access) {
-		logged = r->hooks.record_access(r->app, req, route, rc);
-		if (logged) {
-			ct_error("verzoek %s: toegangslog niet geschreven: %s",
-				 req->request_id, ct_strerror(logged));
-			http_response_from_error(resp, req->arena,
-						 CT_ERR_INTERNAL, NULL, NULL);
-			return logged;
-		}
-	}
-	if (rc == CT_ERR_NOTFOUND) {
-		respond_not_found(req, resp);
-		return rc;
-	}
-	if (rc) {
-		http_response_error(resp, req->arena, 403, "forbidden",
-				    err.message[0]
-					    ? err.message
-					    : "U hebt geen toestemming voor "
-					      "deze handeling.",
-				    NULL);
-		return rc;
-	}
+	call->decision = rc;
 	return CT_OK;
 }
 
@@ -741,9 +726,9 @@ run_handler(const struct router *r, const struct http_route *route,
 	}
 }
 
-void
-router_handle(const struct router *r, struct http_request *req,
-	      struct http_response *resp)
+enum router_stage
+router_start(const struct router *r, struct router_call *call,
+	     struct http_request *req, struct http_response *resp)
 {
 	struct parsed_target *pt;
 	const struct http_route *route = NULL;
@@ -752,24 +737,25 @@ router_handle(const struct router *r, struct http_request *req,
 	size_t i, chosen = 0;
 	const char *bad;
 
+	memset(call, 0, sizeof(*call));
 	http_response_init(resp);
 	ct_problems_init(&req->problems);
 	if (strlen(req->target) > HTTP_TARGET_MAX) {
 		http_response_error(resp, req->arena, 414, "too_long",
 				    "Het adres is te lang.", NULL);
-		return;
+		return ROUTER_DONE;
 	}
 	pt = arena_alloc(req->arena, sizeof(*pt));
 	if (!pt) {
 		http_response_from_error(resp, req->arena, CT_ERR_INTERNAL,
 					 NULL, NULL);
-		return;
+		return ROUTER_DONE;
 	}
 	bad = parse_target(req, pt);
 	if (bad) {
 		http_response_error(resp, req->arena, 400, "bad_request", bad,
 				    NULL);
-		return;
+		return ROUTER_DONE;
 	}
 
 	/* A full match for this method wins; otherwise explain why not. */
@@ -799,16 +785,74 @@ router_handle(const struct router *r, struct http_request *req,
 		} else {
 			respond_not_found(req, resp);
 		}
-		return;
+		return ROUTER_DONE;
 	}
 	req->route = route;
+	call->route = route;
 	if (bind_path_params(&r->compiled[chosen], pt, req) ||
 	    parse_query(req, route, pt)) {
 		respond_invalid(req, resp);
+		return ROUTER_DONE;
+	}
+	if (decide(r, call, req, resp))
+		return ROUTER_DONE;
+	if (!r->hooks.record_access && !r->hooks.record_access_start) {
+		router_finish(r, call, req, resp, CT_OK);
+		return ROUTER_DONE;
+	}
+	return ROUTER_RECORD;
+}
+
+int
+router_record_start(const struct router *r, const struct router_call *call,
+		    const struct http_request *req,
+		    void (*done)(void *ctx, enum ct_err logged,
+				 const struct ct_error *err),
+		    void *ctx, enum ct_err *logged)
+{
+	int pending = 0;
+
+	if (r->hooks.record_access_start) {
+		*logged = r->hooks.record_access_start(r->app, req, call->route,
+						       call->decision, done,
+						       ctx, &pending);
+		return *logged == CT_OK && pending;
+	}
+	*logged = r->hooks.record_access
+			  ? r->hooks.record_access(r->app, req, call->route,
+						   call->decision)
+			  : CT_OK;
+	return 0;
+}
+
+void
+router_finish(const struct router *r, const struct router_call *call,
+	      struct http_request *req, struct http_response *resp,
+	      enum ct_err logged)
+{
+	const struct http_route *route = call->route;
+
+	http_response_init(resp);
+	if (logged) {
+		ct_error("verzoek %s: toegangslog niet geschreven: %s",
+			 req->request_id, ct_strerror(logged));
+		http_response_from_error(resp, req->arena, CT_ERR_INTERNAL,
+					 NULL, NULL);
 		return;
 	}
-	if (check_access(r, route, req, resp))
+	if (call->decision == CT_ERR_NOTFOUND) {
+		respond_not_found(req, resp);
 		return;
+	}
+	if (call->decision) {
+		http_response_error(resp, req->arena, 403, "forbidden",
+				    call->err.message[0]
+					    ? call->err.message
+					    : "U hebt geen toestemming voor "
+					      "deze handeling.",
+				    NULL);
+		return;
+	}
 	if (route->body) {
 		if (http_body_parse_json(req, route->body, route->n_body,
 					 route->body_max
@@ -827,4 +871,50 @@ router_handle(const struct router *r, struct http_request *req,
 	run_handler(r, route, req, resp);
 	json_decref(req->body_json);
 	req->body_json = NULL;
+}
+
+/* The blocking waiter of router_handle, for a hook that only starts. */
+struct router_wait {
+	sem_t done;
+	enum ct_err logged;
+};
+
+static void
+router_wait_done(void *ctx, enum ct_err logged, const struct ct_error *err)
+{
+	struct router_wait *w = ctx;
+
+	(void)err;
+	w->logged = logged;
+	if (sem_post(&w->done) != 0)
+		CT_BUG("router: sem_post");
+}
+
+void
+router_handle(const struct router *r, struct http_request *req,
+	      struct http_response *resp)
+{
+	struct router_call call;
+	struct router_wait w;
+	enum ct_err logged = CT_OK;
+
+	if (router_start(r, &call, req, resp) == ROUTER_DONE)
+		return;
+	if (r->hooks.record_access) {
+		logged = r->hooks.record_access(r->app, req, call.route,
+						call.decision);
+	} else {
+		if (sem_init(&w.done, 0, 0) != 0)
+			CT_BUG("router: sem_init");
+		w.logged = CT_OK;
+		if (router_record_start(r, &call, req, router_wait_done, &w,
+					&logged)) {
+			while (sem_wait(&w.done) != 0)
+				if (errno != EINTR)
+					CT_BUG("router: sem_wait");
+			logged = w.logged;
+		}
+		sem_destroy(&w.done);
+	}
+	router_finish(r, &call, req, resp, logged);
 }

@@ -26,7 +26,8 @@
  *      -> the same 404 as step 2 (a case outside the team looks absent);
  *      anything else -> 403. Unset = deny everything. hooks.record_access
  *      (when set) then records the decision; if it fails, 500 and nothing
- *      is served.
+ *      is served. (The server uses hooks.record_access_start instead and
+ *      waits for the record without blocking a thread; see router_start.)
  *   7. body: when the route declares body fields, http_body_parse_json()
  *      with them (undeclared members refused)
  *   8. the handler; a non-OK return becomes the error response
@@ -95,6 +96,19 @@ struct router_hooks {
 	enum ct_err (*record_access)(void *app, const struct http_request *req,
 				     const struct http_route *route,
 				     enum ct_err decision);
+	/*
+	 * The same record without waiting for it (the server's way, see
+	 * router_record_start). CT_OK with *pending 1: queued, and
+	 * done(ctx, logged, err) follows exactly once from another thread,
+	 * possibly before this returns. *pending 0: the return value is
+	 * the outcome already (CT_OK also when nothing needs recording).
+	 */
+	enum ct_err (*record_access_start)(
+		void *app, const struct http_request *req,
+		const struct http_route *route, enum ct_err decision,
+		void (*done)(void *ctx, enum ct_err logged,
+			     const struct ct_error *err),
+		void *ctx, int *pending);
 };
 
 struct router_route;
@@ -114,6 +128,51 @@ void router_release(struct router *r);
 
 void router_handle(const struct router *r, struct http_request *req,
 		   struct http_response *resp);
+
+/*
+ * router_handle() in three parts, for a server that must not block a
+ * thread while the access-log record commits (server.c suspends the
+ * connection in between):
+ *
+ *     if (router_start(r, &call, req, resp) == ROUTER_RECORD) {
+ *             if (!router_record_start(r, &call, req, done, ctx, &rc))
+ *                     router_finish(r, &call, req, resp, rc);
+ *             else    ... later, after done(ctx, rc, err):
+ *                     router_finish(r, &call, req, resp, rc);
+ *     }
+ *
+ * router_start() runs steps 1 to 6 up to the policy's decision. ROUTER_DONE:
+ * resp is complete (refused before the decision, or no record hook and
+ * the rest already ran). ROUTER_RECORD: the decision must be recorded
+ * and router_finish() then answers; call keeps what it needs.
+ * router_record_start() returns 1 when done will be called (exactly once,
+ * from any thread, possibly before it returns) and 0 when *logged holds
+ * the outcome already. router_finish() refuses (500) when the record was
+ * not written, answers the refusal, or parses the body and runs the
+ * handler: a handler never runs before its record is durable.
+ */
+struct router_call {
+	const struct http_route *route;
+	enum ct_err decision; /* CT_OK, CT_ERR_DENIED or CT_ERR_NOTFOUND */
+	struct ct_error err;  /* the refusal's message */
+};
+
+enum router_stage {
+	ROUTER_DONE,
+	ROUTER_RECORD,
+};
+
+enum router_stage router_start(const struct router *r, struct router_call *call,
+			       struct http_request *req,
+			       struct http_response *resp);
+int router_record_start(const struct router *r, const struct router_call *call,
+			const struct http_request *req,
+			void (*done)(void *ctx, enum ct_err logged,
+				     const struct ct_error *err),
+			void *ctx, enum ct_err *logged);
+void router_finish(const struct router *r, const struct router_call *call,
+		   struct http_request *req, struct http_response *resp,
+		   enum ct_err logged);
 
 /*
  * Decode one percent-encoded component [s, s+len) into out (at least len+1

@@ -10,7 +10,16 @@
  *      declares more than body_max (413) or no length at all (411) before
  *      a single byte of it is read;
  *   3. on_request with body chunks, appended to a bounded buffer;
- *   4. on_request with no more data: the router answers;
+ *   4. on_request with no more data: the router checks the request up to
+ *      the policy's decision (router_start). When the decision must be
+ *      recorded in the access log, the record goes to the logger with a
+ *      callback (router_record_start) and the connection is suspended:
+ *      the thread goes on with other connections instead of sleeping
+ *      until the commit. The logger's callback resumes the connection,
+ *      libmicrohttpd calls on_request once more, and only then does the
+ *      handler run (router_finish): nothing is served before its record
+ *      is durable. A record that is answered before we got to suspend
+ *      is simply finished at once;
  *   5. on_completed, also for requests cut off halfway: the arena is wiped
  *      and freed, the request is no longer in flight.
  *
@@ -19,7 +28,16 @@
  *
  * Graceful stop: MHD_quiesce_daemon() hands back the listening socket,
  * which we close so no new connection is accepted; then we wait (bounded)
- * for the in-flight count to reach zero before MHD_stop_daemon().
+ * for the in-flight count to reach zero before MHD_stop_daemon(). A
+ * suspended request is in flight: the logger (stopped after the server)
+ * still answers it, and its connection is resumed and finished.
+ *
+ * Suspend and resume race: the callback may come on the logger's thread
+ * before, while or after on_request suspends. A small per-request mutex
+ * orders them: on_request suspends only if the record is not answered
+ * yet, and the callback resumes only a connection that was suspended -
+ * after unlocking, because the resumed request may complete and be freed
+ * at once.
  */
 #include "http/server.h"
 
@@ -61,13 +79,27 @@ struct http_server {
 	size_t in_flight;
 };
 
+enum server_stage {
+	SERVER_READING,	  /* headers and body */
+	SERVER_RECORDING, /* the access-log record is on its way */
+};
+
 struct server_request {
 	struct http_server *srv;
+	struct MHD_Connection *con;
 	struct arena arena;
 	struct http_request req;
+	struct http_response resp;
+	struct router_call call;
 	struct sbuf body;
 	int started;
 	int body_too_large;
+	enum server_stage stage;
+	/* Between on_request and the logger's callback (mu guards them). */
+	pthread_mutex_t mu;
+	int recorded;  /* the callback has come; logged is its answer */
+	int suspended; /* on_request suspended the connection */
+	enum ct_err logged;
 	unsigned status; /* for the log line */
 	struct timespec began;
 };
@@ -81,8 +113,10 @@ uri_log_cb(void *cls, const char *uri, struct MHD_Connection *con)
 	struct http_server *srv = cls;
 	struct server_request *sr = ct_calloc(1, sizeof(*sr));
 
-	(void)con;
 	sr->srv = srv;
+	sr->con = con;
+	if (pthread_mutex_init(&sr->mu, NULL) != 0)
+		CT_BUG("server: pthread_mutex_init");
 	arena_init(&sr->arena, srv->config.arena_max);
 	http_request_init(&sr->req, &sr->arena, HTTP_METHOD_OTHER, uri);
 	ct_uuid_new(sr->req.request_id);
@@ -119,6 +153,7 @@ on_completed(void *cls, struct MHD_Connection *con, void **req_cls,
 	json_decref(sr->req.body_json);
 	sbuf_release(&sr->body);
 	arena_release(&sr->arena);
+	pthread_mutex_destroy(&sr->mu);
 	free(sr);
 	pthread_mutex_lock(&srv->lock);
 	srv->in_flight--;
@@ -215,17 +250,74 @@ on_headers(struct MHD_Connection *con, struct server_request *sr,
 	return MHD_YES;
 }
 
+/* The logger's answer (its writer thread): resume the request. */
+static void
+on_logged(void *ctx, enum ct_err logged, const struct ct_error *err)
+{
+	struct server_request *sr = ctx;
+	struct MHD_Connection *con = sr->con;
+	int suspended;
+
+	if (logged)
+		ct_error("verzoek %s: toegangslog: %s", sr->req.request_id,
+			 err && err->message[0] ? err->message
+						: ct_strerror(logged));
+	pthread_mutex_lock(&sr->mu);
+	sr->logged = logged;
+	sr->recorded = 1;
+	suspended = sr->suspended;
+	pthread_mutex_unlock(&sr->mu);
+	/* From here sr may be gone: the resumed request can complete. */
+	if (suspended)
+		MHD_resume_connection(con);
+}
+
+/* Step 4: the router, with the access-log record in between. */
+static enum MHD_Result
+route_request(struct MHD_Connection *con, struct server_request *sr)
+{
+	const struct router *r = &sr->srv->router;
+	enum ct_err logged;
+
+	if (sr->stage == SERVER_RECORDING) {
+		/* Resumed: the record is answered. */
+		pthread_mutex_lock(&sr->mu);
+		logged = sr->logged;
+		pthread_mutex_unlock(&sr->mu);
+		router_finish(r, &sr->call, &sr->req, &sr->resp, logged);
+		return send_response(con, sr, &sr->resp);
+	}
+	if (router_start(r, &sr->call, &sr->req, &sr->resp) == ROUTER_DONE)
+		return send_response(con, sr, &sr->resp);
+	sr->stage = SERVER_RECORDING;
+	if (!router_record_start(r, &sr->call, &sr->req, on_logged, sr,
+				 &logged)) {
+		router_finish(r, &sr->call, &sr->req, &sr->resp, logged);
+		return send_response(con, sr, &sr->resp);
+	}
+	pthread_mutex_lock(&sr->mu);
+	if (!sr->recorded) {
+		MHD_suspend_connection(con);
+		sr->suspended = 1;
+		pthread_mutex_unlock(&sr->mu);
+		return MHD_YES;
+	}
+	logged = sr->logged;
+	pthread_mutex_unlock(&sr->mu);
+	router_finish(r, &sr->call, &sr->req, &sr->resp, logged);
+	return send_response(con, sr, &sr->resp);
+}
+
 static enum MHD_Result
 on_request(void *cls, struct MHD_Connection *con, const char *url,
 	   const char *method, const char *version, const char *upload_data,
 	   size_t *upload_data_size, void **req_cls)
 {
-	struct http_server *srv = cls;
 	struct server_request *sr = *req_cls;
-	struct http_response resp;
 	int answered;
 	enum MHD_Result ret;
 
+	(void)cls;
 	(void)url;
 	(void)version;
 	if (!sr)
@@ -250,8 +342,7 @@ on_request(void *cls, struct MHD_Connection *con, const char *url,
 		sr->req.body = sr->body.buf;
 		sr->req.body_len = sr->body.len;
 	}
-	router_handle(&srv->router, &sr->req, &resp);
-	return send_response(con, sr, &resp);
+	return route_request(con, sr);
 }
 
 static void
@@ -345,7 +436,7 @@ http_server_start(const struct http_server_config *config,
 	}
 
 	flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_ITC |
-		MHD_USE_ERROR_LOG;
+		MHD_ALLOW_SUSPEND_RESUME | MHD_USE_ERROR_LOG;
 	/* epoll where it exists (Linux); otherwise the library's choice. */
 	flags |= MHD_is_feature_supported(MHD_FEATURE_EPOLL) == MHD_YES
 			 ? MHD_USE_EPOLL

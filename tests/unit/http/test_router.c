@@ -7,6 +7,7 @@
 #include <cmocka.h>
 
 #include <jansson.h>
+#include <pthread.h>
 
 #include "http/router.h"
 
@@ -578,6 +579,260 @@ test_table_refused(void **state)
 	assert_non_null(strstr(err.message, "handler"));
 }
 
+/* ---- the split sequence: router_start, router_record_start, finish ---- */
+
+/* What the starting hook was given; the test decides when it is done. */
+static struct {
+	int starts;
+	int pending;		 /* what the hook answers in *pending */
+	enum ct_err start_rc;	 /* what the hook returns */
+	enum ct_err answer;	 /* for a thread that answers at once */
+	int answer_from_thread;
+	void (*done)(void *ctx, enum ct_err logged, const struct ct_error *e);
+	void *ctx;
+	enum ct_err decision;
+} rec;
+
+struct answer_thread {
+	void (*done)(void *ctx, enum ct_err logged, const struct ct_error *e);
+	void *ctx;
+	enum ct_err logged;
+};
+
+static void *
+answer_main(void *arg)
+{
+	struct answer_thread *t = arg;
+	struct ct_error err;
+
+	ct_error_clear(&err);
+	if (t->logged)
+		ct_error_set(&err, t->logged, "schijf vol");
+	t->done(t->ctx, t->logged, &err);
+	return NULL;
+}
+
+static enum ct_err
+record_access_start(void *a, const struct http_request *req,
+		    const struct http_route *route, enum ct_err decision,
+		    void (*on_done)(void *ctx, enum ct_err logged,
+				    const struct ct_error *err),
+		    void *ctx, int *pending)
+{
+	struct answer_thread t;
+	pthread_t th;
+
+	(void)a;
+	(void)req;
+	(void)route;
+	rec.starts++;
+	rec.decision = decision;
+	rec.done = on_done;
+	rec.ctx = ctx;
+	*pending = rec.pending;
+	if (rec.start_rc == CT_OK && rec.pending && rec.answer_from_thread) {
+		/* Answer from another thread before returning. */
+		t.done = on_done;
+		t.ctx = ctx;
+		t.logged = rec.answer;
+		assert_int_equal(pthread_create(&th, NULL, answer_main, &t), 0);
+		assert_int_equal(pthread_join(th, NULL), 0);
+	}
+	return rec.start_rc;
+}
+
+static const struct router_hooks async_hooks = {
+	.authenticate = authenticate,
+	.check_csrf = check_csrf,
+	.authorize = authorize,
+	.record_access_start = record_access_start,
+};
+
+static int
+setup_async(void **state)
+{
+	static struct router r;
+	struct ct_error err;
+
+	memset(&seen, 0, sizeof(seen));
+	memset(&app, 0, sizeof(app));
+	memset(&rec, 0, sizeof(rec));
+	app.has_session = 1;
+	app.csrf_ok = 1;
+	rec.pending = 1;
+	assert_int_equal(router_init(&r, routes, CT_ARRAY_SIZE(routes),
+				     &async_hooks, &app, &err),
+			 CT_OK);
+	*state = &r;
+	return 0;
+}
+
+struct split {
+	struct arena arena;
+	struct http_request req;
+	struct http_response resp;
+	struct router_call call;
+	int done_calls;
+	enum ct_err logged;
+};
+
+static void
+split_done(void *ctx, enum ct_err logged, const struct ct_error *err)
+{
+	struct split *sp = ctx;
+
+	(void)err;
+	sp->done_calls++;
+	sp->logged = logged;
+}
+
+static void
+split_begin(struct split *sp, enum http_method m, const char *target)
+{
+	memset(sp, 0, sizeof(*sp));
+	arena_init(&sp->arena, ARENA_MAX_DEFAULT);
+	http_request_init(&sp->req, &sp->arena, m, target);
+}
+
+static json_t *
+split_end(struct split *sp)
+{
+	json_t *body = json_loadb(sp->resp.body, sp->resp.body_len, 0, NULL);
+
+	assert_non_null(body);
+	arena_release(&sp->arena);
+	return body;
+}
+
+static void
+test_split_handler_waits_for_record(void **state)
+{
+	const struct router *r = *state;
+	struct split sp;
+	enum ct_err logged = CT_ERR_INTERNAL;
+
+	split_begin(&sp, HTTP_METHOD_GET, "/api/v1/cases/" CASE_ID);
+	assert_int_equal(router_start(r, &sp.call, &sp.req, &sp.resp),
+			 ROUTER_RECORD);
+	assert_int_equal(sp.call.decision, CT_OK);
+	assert_int_equal(router_record_start(r, &sp.call, &sp.req, split_done,
+					     &sp, &logged),
+			 1);
+	assert_int_equal(rec.starts, 1);
+	assert_int_equal(rec.decision, CT_OK);
+	/* Not yet durable: the handler has not run. */
+	assert_int_equal(seen.calls, 0);
+	rec.done(rec.ctx, CT_OK, NULL);
+	assert_int_equal(sp.done_calls, 1);
+	router_finish(r, &sp.call, &sp.req, &sp.resp, sp.logged);
+	assert_int_equal(sp.resp.status, 200);
+	assert_int_equal(seen.calls, 1);
+	assert_string_equal(seen.case_id, CASE_ID);
+	json_decref(split_end(&sp));
+
+	/* A record that failed: 500 and the handler never runs. */
+	split_begin(&sp, HTTP_METHOD_GET, "/api/v1/cases/" CASE_ID);
+	assert_int_equal(router_start(r, &sp.call, &sp.req, &sp.resp),
+			 ROUTER_RECORD);
+	assert_int_equal(router_record_start(r, &sp.call, &sp.req, split_done,
+					     &sp, &logged),
+			 1);
+	router_finish(r, &sp.call, &sp.req, &sp.resp, CT_ERR_IO);
+	assert_int_equal(sp.resp.status, 500);
+	assert_int_equal(seen.calls, 1);
+	json_decref(split_end(&sp));
+
+	/* The hook refuses to queue: not pending, its error is the outcome. */
+	rec.start_rc = CT_ERR_BUSY;
+	split_begin(&sp, HTTP_METHOD_GET, "/api/v1/cases/" CASE_ID);
+	assert_int_equal(router_start(r, &sp.call, &sp.req, &sp.resp),
+			 ROUTER_RECORD);
+	assert_int_equal(router_record_start(r, &sp.call, &sp.req, split_done,
+					     &sp, &logged),
+			 0);
+	assert_int_equal(logged, CT_ERR_BUSY);
+	router_finish(r, &sp.call, &sp.req, &sp.resp, logged);
+	assert_int_equal(sp.resp.status, 500);
+	assert_int_equal(seen.calls, 1);
+	json_decref(split_end(&sp));
+}
+
+static void
+test_split_refusals_recorded_then_answered(void **state)
+{
+	const struct router *r = *state;
+	struct split sp;
+	enum ct_err logged;
+	json_t *body;
+
+	/* Denied by the policy: recorded as a refusal, then 403. */
+	split_begin(&sp, HTTP_METHOD_GET, "/");
+	assert_int_equal(router_start(r, &sp.call, &sp.req, &sp.resp),
+			 ROUTER_RECORD);
+	assert_int_equal(router_record_start(r, &sp.call, &sp.req, split_done,
+					     &sp, &logged),
+			 1);
+	assert_int_equal(rec.decision, CT_ERR_DENIED);
+	router_finish(r, &sp.call, &sp.req, &sp.resp, CT_OK);
+	assert_int_equal(sp.resp.status, 403);
+	body = split_end(&sp);
+	assert_string_equal(
+		json_string_value(json_object_get(body, "message")),
+		"Niet voor u.");
+	json_decref(body);
+
+	/* A hidden case: recorded, then the plain 404. */
+	app.hide_case = CASE_ID;
+	split_begin(&sp, HTTP_METHOD_GET, "/api/v1/cases/" CASE_ID);
+	assert_int_equal(router_start(r, &sp.call, &sp.req, &sp.resp),
+			 ROUTER_RECORD);
+	assert_int_equal(router_record_start(r, &sp.call, &sp.req, split_done,
+					     &sp, &logged),
+			 1);
+	assert_int_equal(rec.decision, CT_ERR_NOTFOUND);
+	router_finish(r, &sp.call, &sp.req, &sp.resp, CT_OK);
+	assert_int_equal(sp.resp.status, 404);
+	json_decref(split_end(&sp));
+
+	/* Refused before the policy (401): done at once, nothing recorded. */
+	app.has_session = 0;
+	split_begin(&sp, HTTP_METHOD_GET, "/api/v1/cases/" CASE_ID);
+	assert_int_equal(router_start(r, &sp.call, &sp.req, &sp.resp),
+			 ROUTER_DONE);
+	assert_int_equal(sp.resp.status, 401);
+	json_decref(split_end(&sp));
+	assert_int_equal(rec.starts, 2);
+	assert_int_equal(seen.calls, 0);
+}
+
+static void
+test_handle_waits_on_starting_hook(void **state)
+{
+	struct call c;
+
+	/* router_handle with only the starting hook: it waits. */
+	rec.answer_from_thread = 1;
+	rec.answer = CT_OK;
+	call(*state, &c, HTTP_METHOD_GET, "/api/v1/cases/" CASE_ID);
+	assert_int_equal(c.resp.status, 200);
+	assert_int_equal(seen.calls, 1);
+	done(&c);
+
+	rec.answer = CT_ERR_IO;
+	call(*state, &c, HTTP_METHOD_GET, "/api/v1/cases/" CASE_ID);
+	assert_int_equal(c.resp.status, 500);
+	assert_int_equal(seen.calls, 1);
+	done(&c);
+
+	/* Nothing to record (pending 0, CT_OK): served at once. */
+	rec.pending = 0;
+	call(*state, &c, HTTP_METHOD_GET, "/api/v1/cases/" CASE_ID);
+	assert_int_equal(c.resp.status, 200);
+	assert_int_equal(seen.calls, 2);
+	assert_int_equal(rec.starts, 3);
+	done(&c);
+}
+
 int
 main(void)
 {
@@ -602,6 +857,15 @@ main(void)
 		cmocka_unit_test_setup_teardown(
 			test_default_deny_without_policy, setup, teardown),
 		cmocka_unit_test(test_table_refused),
+		cmocka_unit_test_setup_teardown(
+			test_split_handler_waits_for_record, setup_async,
+			teardown),
+		cmocka_unit_test_setup_teardown(
+			test_split_refusals_recorded_then_answered,
+			setup_async, teardown),
+		cmocka_unit_test_setup_teardown(
+			test_handle_waits_on_starting_hook, setup_async,
+			teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

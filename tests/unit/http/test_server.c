@@ -1,6 +1,8 @@
 /*
  * Starts the real server on 127.0.0.1 (a free port) and talks raw HTTP to
- * it over plain sockets, so what is tested is what a client sees.
+ * it over plain sockets, so what is tested is what a client sees. A
+ * stand-in access log holds records of the route /held until the test
+ * answers them: the request waits suspended, without its thread.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -61,8 +63,30 @@ handle_echo(void *app, struct http_request *req, struct http_response *resp,
 	return CT_OK;
 }
 
+/* How often /held's handler ran (it must wait for its record). */
+static int held_handled;
+static pthread_mutex_t held_mu = PTHREAD_MUTEX_INITIALIZER;
+
+static enum ct_err
+handle_held(void *app, struct http_request *req, struct http_response *resp,
+	    struct ct_error *err)
+{
+	(void)app;
+	(void)err;
+	pthread_mutex_lock(&held_mu);
+	held_handled++;
+	pthread_mutex_unlock(&held_mu);
+	http_response_json(resp, req->arena, 200,
+			   json_pack("{s:s}", "held", "served"));
+	return CT_OK;
+}
+
 static const struct http_route routes[] = {
 	API_HEALTH_ROUTE,
+	{.method = HTTP_METHOD_GET,
+	 .pattern = "/held",
+	 .action = "test.held",
+	 .handler = handle_held},
 	{.method = HTTP_METHOD_GET,
 	 .pattern = "/slow",
 	 .action = "test.slow",
@@ -86,24 +110,133 @@ allow_all(void *app, const struct http_request *req,
 	return CT_OK;
 }
 
+/* The stand-in access log: records of /held wait for held_answer(). */
+#define HELD_MAX 8
+
+static struct {
+	void (*done[HELD_MAX])(void *ctx, enum ct_err logged,
+			       const struct ct_error *err);
+	void *ctx[HELD_MAX];
+	int n;
+	int answer_at_once; /* call done before returning (a quick commit) */
+} held;
+
+static enum ct_err
+hold_record(void *app, const struct http_request *req,
+	    const struct http_route *route, enum ct_err decision,
+	    void (*done)(void *ctx, enum ct_err logged,
+			 const struct ct_error *err),
+	    void *ctx, int *pending)
+{
+	(void)app;
+	(void)req;
+	(void)decision;
+	*pending = 0;
+	if (strcmp(route->action, "test.held") != 0)
+		return CT_OK; /* nothing to record */
+	*pending = 1;
+	if (held.answer_at_once) {
+		done(ctx, CT_OK, NULL);
+		return CT_OK;
+	}
+	pthread_mutex_lock(&held_mu);
+	assert_true(held.n < HELD_MAX);
+	held.done[held.n] = done;
+	held.ctx[held.n] = ctx;
+	held.n++;
+	pthread_mutex_unlock(&held_mu);
+	return CT_OK;
+}
+
+/* Wait until n records are held (at most 2 s). */
+static int
+held_wait(int n)
+{
+	struct timespec tick = {0, 5 * 1000000L};
+	int i, have = 0;
+
+	for (i = 0; i < 400; i++) {
+		pthread_mutex_lock(&held_mu);
+		have = held.n;
+		pthread_mutex_unlock(&held_mu);
+		if (have >= n)
+			break;
+		nanosleep(&tick, NULL);
+	}
+	return have;
+}
+
+/* Answer every held record, from another thread as the logger does. */
+struct held_answer {
+	enum ct_err logged;
+};
+
+static void *
+held_answer_main(void *arg)
+{
+	struct held_answer *a = arg;
+	struct ct_error err;
+	int i, n;
+
+	ct_error_clear(&err);
+	if (a->logged)
+		ct_error_set(&err, a->logged, "schijf vol");
+	pthread_mutex_lock(&held_mu);
+	n = held.n;
+	held.n = 0;
+	pthread_mutex_unlock(&held_mu);
+	for (i = 0; i < n; i++)
+		held.done[i](held.ctx[i], a->logged, &err);
+	return NULL;
+}
+
+static void
+held_answer(enum ct_err logged)
+{
+	struct held_answer a = {logged};
+	pthread_t t;
+
+	assert_int_equal(pthread_create(&t, NULL, held_answer_main, &a), 0);
+	assert_int_equal(pthread_join(t, NULL), 0);
+}
+
+static int
+held_handled_count(void)
+{
+	int n;
+
+	pthread_mutex_lock(&held_mu);
+	n = held_handled;
+	pthread_mutex_unlock(&held_mu);
+	return n;
+}
+
 static struct http_server *
-start(int with_policy)
+start_threads(int with_policy, unsigned threads)
 {
 	struct http_server_config cfg;
 	struct http_server *srv;
 	struct ct_error err;
 
 	memset(&cfg, 0, sizeof(cfg));
-	cfg.threads = 2;
+	cfg.threads = threads;
 	cfg.body_max = BODY_MAX;
 	cfg.header_memory = 8 * 1024;
-	if (with_policy)
+	if (with_policy) {
 		cfg.hooks.authorize = allow_all;
+		cfg.hooks.record_access_start = hold_record;
+	}
 	if (http_server_start(&cfg, routes, CT_ARRAY_SIZE(routes), NULL, &srv,
 			      &err))
 		fail_msg("server did not start: %s", err.message);
 	assert_true(http_server_port(srv) > 0);
 	return srv;
+}
+
+static struct http_server *
+start(int with_policy)
+{
+	return start_threads(with_policy, 2);
 }
 
 static int
@@ -462,6 +595,148 @@ test_stop_finishes_request_in_flight(void **state)
 	assert_int_equal(fd, -1);
 }
 
+struct held_client {
+	uint16_t port;
+	struct reply reply;
+};
+
+static void *
+held_client_run(void *arg)
+{
+	struct held_client *c = arg;
+
+	exchange(c->port,
+		 "GET /held HTTP/1.1\r\nHost: x\r\n"
+		 "Connection: close\r\n\r\n",
+		 &c->reply);
+	return NULL;
+}
+
+static void
+held_reset(void)
+{
+	pthread_mutex_lock(&held_mu);
+	memset(&held, 0, sizeof(held));
+	held_handled = 0;
+	pthread_mutex_unlock(&held_mu);
+}
+
+static void
+test_suspended_until_recorded(void **state)
+{
+	/* One thread: it must serve others while /held waits. */
+	struct http_server *srv = start_threads(1, 1);
+	struct held_client c1, c2;
+	pthread_t t1, t2;
+	struct reply r;
+	json_t *j;
+
+	(void)state;
+	held_reset();
+	memset(&c1, 0, sizeof(c1));
+	memset(&c2, 0, sizeof(c2));
+	c1.port = c2.port = http_server_port(srv);
+	assert_int_equal(pthread_create(&t1, NULL, held_client_run, &c1), 0);
+	assert_int_equal(pthread_create(&t2, NULL, held_client_run, &c2), 0);
+	assert_int_equal(held_wait(2), 2);
+	/* Both wait for their records; the only thread is free. */
+	exchange(http_server_port(srv),
+		 "GET /health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+		 &r);
+	assert_int_equal(r.status, 200);
+	assert_int_equal(held_handled_count(), 0);
+	assert_int_equal(http_server_in_flight(srv), 2);
+
+	held_answer(CT_OK);
+	assert_int_equal(pthread_join(t1, NULL), 0);
+	assert_int_equal(pthread_join(t2, NULL), 0);
+	assert_int_equal(c1.reply.status, 200);
+	assert_int_equal(c2.reply.status, 200);
+	assert_int_equal(held_handled_count(), 2);
+	j = json_body(&c1.reply);
+	assert_string_equal(json_string_value(json_object_get(j, "held")),
+			    "served");
+	json_decref(j);
+	http_server_stop(srv);
+}
+
+static void
+test_record_failed_is_500(void **state)
+{
+	struct http_server *srv = start(1);
+	struct held_client c;
+	pthread_t t;
+
+	(void)state;
+	held_reset();
+	memset(&c, 0, sizeof(c));
+	c.port = http_server_port(srv);
+	assert_int_equal(pthread_create(&t, NULL, held_client_run, &c), 0);
+	assert_int_equal(held_wait(1), 1);
+	held_answer(CT_ERR_IO);
+	assert_int_equal(pthread_join(t, NULL), 0);
+	assert_int_equal(c.reply.status, 500);
+	assert_error_code(&c.reply, "internal");
+	/* Not served: the handler never ran. */
+	assert_int_equal(held_handled_count(), 0);
+	http_server_stop(srv);
+}
+
+static void
+test_record_answered_before_suspend(void **state)
+{
+	struct http_server *srv = start(1);
+	struct reply r;
+
+	(void)state;
+	held_reset();
+	held.answer_at_once = 1;
+	exchange(http_server_port(srv),
+		 "GET /held HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+		 &r);
+	assert_int_equal(r.status, 200);
+	assert_int_equal(held_handled_count(), 1);
+	http_server_stop(srv);
+}
+
+struct stopper {
+	struct http_server *srv;
+};
+
+static void *
+stopper_main(void *arg)
+{
+	struct stopper *st = arg;
+
+	http_server_stop(st->srv);
+	return NULL;
+}
+
+static void
+test_stop_waits_for_suspended_request(void **state)
+{
+	struct http_server *srv = start(1);
+	struct timespec pause = {0, 100 * 1000000L};
+	struct held_client c;
+	struct stopper st = {srv};
+	pthread_t t, ts;
+
+	(void)state;
+	held_reset();
+	memset(&c, 0, sizeof(c));
+	c.port = http_server_port(srv);
+	assert_int_equal(pthread_create(&t, NULL, held_client_run, &c), 0);
+	assert_int_equal(held_wait(1), 1);
+	assert_int_equal(pthread_create(&ts, NULL, stopper_main, &st), 0);
+	nanosleep(&pause, NULL);
+	/* The record commits while the server is stopping: still served. */
+	held_answer(CT_OK);
+	assert_int_equal(pthread_join(ts, NULL), 0);
+	assert_int_equal(pthread_join(t, NULL), 0);
+	assert_int_equal(c.reply.status, 200);
+	assert_int_equal(held_handled_count(), 1);
+}
+
 static void
 test_start_refusals(void **state)
 {
@@ -509,6 +784,10 @@ main(void)
 		cmocka_unit_test(test_header_limit),
 		cmocka_unit_test(test_default_deny),
 		cmocka_unit_test(test_stop_finishes_request_in_flight),
+		cmocka_unit_test(test_suspended_until_recorded),
+		cmocka_unit_test(test_record_failed_is_500),
+		cmocka_unit_test(test_record_answered_before_suspend),
+		cmocka_unit_test(test_stop_waits_for_suspended_request),
 		cmocka_unit_test(test_start_refusals),
 		cmocka_unit_test(test_stop_signal),
 	};
