@@ -279,6 +279,16 @@ check_decide(const struct order_rules *r, const struct order *o,
 				      "details.mandate",
 				      "Een mandaat geldt alleen voor de "
 				      "hulpofficier van justitie");
+		/* seed 001 hfst. 3 'Mandatering': an unclear mandate voids the
+		 * order, so the decree is named in the decision itself. */
+		if (empty(d->mandate_reference))
+			return refuse(out, CT_ERR_INVALID,
+				      d->mandate == ORDER_MANDATE_DECIDING
+					      ? RULE_NL_MANDATE_DECIDING
+					      : RULE_NL_MANDATE_SIGNING,
+				      "details.mandate_reference",
+				      "Vermeld het mandaatbesluit van de "
+				      "burgemeester waaronder u handelt");
 		if (d->mandate == ORDER_MANDATE_SIGNING &&
 		    empty(d->mayor_user_id))
 			return refuse(out, CT_ERR_INVALID,
@@ -760,6 +770,7 @@ order_apply_step(const struct order_rules *r, struct order *o,
 		copy_id(o->decided_by, ctx->actor_user_id);
 		o->mandate = d->mandate;
 		copy_id(o->mayor_user_id, d->mayor_user_id);
+		o->mandate_reference = d->mandate_reference;
 		if (r->country == CT_COUNTRY_BE)
 			o->decided_role = USER_ROLE_PROSECUTOR;
 		else if (d->mandate == ORDER_MANDATE_NONE)

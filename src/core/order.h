@@ -189,6 +189,7 @@ struct order {
 	enum user_role decided_role;
 	enum order_mandate mandate;
 	char mayor_user_id[CT_UUID_SIZE]; /* the mayor who decided (signing) */
+	const char *mandate_reference;	  /* the mandaatbesluit (NL mandate) */
 	const char *facts;		  /* facts and circumstances */
 	/* service and imposition steps */
 	enum order_service served_how;
@@ -259,9 +260,14 @@ struct order_step_decide {
 	int oral;   /* told orally first */
 	enum order_mandate mandate;
 	const char *mayor_user_id; /* signing mandate: the mayor who decided */
-	int64_t imposed_at;	   /* 0: the step's `at` */
-	int64_t ends_at;	   /* 0: computed; else must equal the rule */
-	const char *place;	   /* mandatory content: Wth art. 2 lid 4 */
+	/*
+	 * Under a mandate: the mayor's mandate decree it rests on (title and
+	 * date); required, since a missing or unclear mandate voids the order.
+	 */
+	const char *mandate_reference;
+	int64_t imposed_at; /* 0: the step's `at` */
+	int64_t ends_at;    /* 0: computed; else must equal the rule */
+	const char *place;  /* mandatory content: Wth art. 2 lid 4 */
 	const char *facts;
 	const char *const *protected_names;
 	size_t n_protected_names;

@@ -95,8 +95,9 @@ text_copy(struct reader *r, const char *name, const json_t *v, size_t max)
 	}
 	copy = arena_strdup(r->a, s);
 	if (!copy)
-		problem(r, name, "past niet meer in het geheugen van dit "
-				 "verzoek");
+		problem(r, name,
+			"past niet meer in het geheugen van dit "
+			"verzoek");
 	return copy;
 }
 
@@ -160,13 +161,13 @@ rd_mask(struct reader *r, const char *name, int required,
 		problem(r, name, "moet een lijst van codes zijn");
 		return;
 	}
-	json_array_foreach(v, i, item) {
+	json_array_foreach(v, i, item)
+	{
 		idx = json_is_string(item)
 			      ? vocab_index(voc, json_string_value(item))
 			      : -1;
 		if (idx < 0 || (mask & CT_BIT((unsigned)idx))) {
-			problem(r, name,
-				"bevat een onbekende of dubbele code");
+			problem(r, name, "bevat een onbekende of dubbele code");
 			return;
 		}
 		mask |= CT_BIT((unsigned)idx);
@@ -185,8 +186,9 @@ uuid_copy(struct reader *r, const char *name, const json_t *v)
 	}
 	copy = arena_strdup(r->a, json_string_value(v));
 	if (!copy)
-		problem(r, name, "past niet meer in het geheugen van dit "
-				 "verzoek");
+		problem(r, name,
+			"past niet meer in het geheugen van dit "
+			"verzoek");
 	return copy;
 }
 
@@ -244,8 +246,9 @@ rd_list(struct reader *r, const char *name, int uuids, size_t max,
 	if (!v)
 		return;
 	if (!json_is_array(v)) {
-		problem(r, name, uuids ? "moet een lijst van UUID's zijn"
-				       : "moet een lijst van namen zijn");
+		problem(r, name,
+			uuids ? "moet een lijst van UUID's zijn"
+			      : "moet een lijst van namen zijn");
 		return;
 	}
 	count = json_array_size(v);
@@ -258,11 +261,13 @@ rd_list(struct reader *r, const char *name, int uuids, size_t max,
 	}
 	arr = count ? arena_alloc_array(r->a, count, sizeof(*arr)) : NULL;
 	if (count && !arr) {
-		problem(r, name, "past niet meer in het geheugen van dit "
-				 "verzoek");
+		problem(r, name,
+			"past niet meer in het geheugen van dit "
+			"verzoek");
 		return;
 	}
-	json_array_foreach(v, i, item) {
+	json_array_foreach(v, i, item)
+	{
 		arr[i] = uuids ? uuid_copy(r, name, item)
 			       : text_copy(r, name, item, NAME_MAX_LEN);
 		if (!arr[i])
@@ -274,16 +279,30 @@ rd_list(struct reader *r, const char *name, int uuids, size_t max,
 
 /* Members each kind accepts besides "note" (NULL-terminated). */
 static const char *const f_none[] = {NULL};
-static const char *const f_open[] = {
-	"route", "subject_person_id", "protected_person_ids", "place",
-	"children_involved", "repeat_of", "new_facts", NULL};
-static const char *const f_assess[] = {"risk_assessment_id",
-				       "indicates_order", NULL};
+static const char *const f_open[] = {"route",
+				     "subject_person_id",
+				     "protected_person_ids",
+				     "place",
+				     "children_involved",
+				     "repeat_of",
+				     "new_facts",
+				     NULL};
+static const char *const f_assess[] = {"risk_assessment_id", "indicates_order",
+				       NULL};
 static const char *const f_hear[] = {"person_id", "view", NULL};
-static const char *const f_decide[] = {
-	"impose", "oral", "mandate", "mayor_user_id", "imposed_at", "ends_at",
-	"place", "facts", "protected_names", "subject_resides",
-	"serious_danger", NULL};
+static const char *const f_decide[] = {"impose",
+				       "oral",
+				       "mandate",
+				       "mayor_user_id",
+				       "mandate_reference",
+				       "imposed_at",
+				       "ends_at",
+				       "place",
+				       "facts",
+				       "protected_names",
+				       "subject_resides",
+				       "serious_danger",
+				       NULL};
 static const char *const f_serve[] = {"how", NULL};
 static const char *const f_stay[] = {"address", "phone", NULL};
 static const char *const f_inform[] = {"parties", NULL};
@@ -292,8 +311,8 @@ static const char *const f_hearing[] = {"hearing_at", NULL};
 static const char *const f_extend[] = {"until", "reasons", NULL};
 static const char *const f_end[] = {"reason", NULL};
 static const char *const f_court[] = {"hearing_at", NULL};
-static const char *const f_violation[] = {"channel", "response",
-					  "description", NULL};
+static const char *const f_violation[] = {"channel", "response", "description",
+					  NULL};
 static const char *const f_criminal[] = {"detained", NULL};
 
 static const char *const *const kind_fields[ORDER_STEP__COUNT] = {
@@ -377,6 +396,8 @@ read_details(struct reader *r, struct order_step *s)
 		rd_enum(r, "mandate", 0, &order_vocab_mandate, &v);
 		d->mandate = (enum order_mandate)v;
 		rd_uuid(r, "mayor_user_id", 0, &d->mayor_user_id);
+		rd_text(r, "mandate_reference", 0, ORDER_PLACE_MAX,
+			&d->mandate_reference);
 		rd_instant(r, "imposed_at", 0, &d->imposed_at);
 		rd_instant(r, "ends_at", 0, &d->ends_at);
 		rd_text(r, "place", 0, ORDER_PLACE_MAX, &d->place);
@@ -473,7 +494,8 @@ order_step_from_json(enum order_step_kind kind, const json_t *details,
 		return r.added;
 	}
 	if (details) {
-		json_object_foreach((json_t *)details, key, value) {
+		json_object_foreach((json_t *)details, key, value)
+		{
 			(void)value;
 			if (!known(kind_fields[kind], key))
 				problem(&r, key, "onbekend veld");
@@ -501,7 +523,8 @@ order_step_body_from_json(const json_t *body, struct arena *a,
 		problem(&r, "_", "verwacht een JSON-object");
 		return r.added;
 	}
-	json_object_foreach((json_t *)body, key, value) {
+	json_object_foreach((json_t *)body, key, value)
+	{
 		(void)value;
 		if (strcmp(key, "kind") && strcmp(key, "at") &&
 		    strcmp(key, "details") && strcmp(key, "version"))
@@ -594,8 +617,8 @@ set_mask(json_t *o, const char *key, const struct vocab *v, uint32_t mask)
 		CT_BUG("order_json: mask outside its vocabulary");
 	for (i = 0; i < v->count; i++)
 		if ((mask & CT_BIT(i)) &&
-		    json_array_append_new(arr,
-					  checked(json_string(v->terms[i].code))))
+		    json_array_append_new(
+			    arr, checked(json_string(v->terms[i].code))))
 			CT_BUG("json_array_append_new failed");
 	set(o, key, arr);
 }
@@ -629,8 +652,7 @@ order_step_details_to_json(const struct order_step *s)
 		set_text(j, "new_facts", s->u.open.new_facts);
 		break;
 	case ORDER_STEP_ASSESS:
-		set_id(j, "risk_assessment_id",
-		       s->u.assess.risk_assessment_id);
+		set_id(j, "risk_assessment_id", s->u.assess.risk_assessment_id);
 		set_bool(j, "indicates_order", s->u.assess.indicates_order);
 		break;
 	case ORDER_STEP_HEAR:
@@ -644,6 +666,7 @@ order_step_details_to_json(const struct order_step *s)
 		set_bool(j, "oral", d->oral);
 		set_code(j, "mandate", &order_vocab_mandate, (int)d->mandate);
 		set_id(j, "mayor_user_id", d->mayor_user_id);
+		set_text(j, "mandate_reference", d->mandate_reference);
 		set_instant(j, "imposed_at", d->imposed_at);
 		set_instant(j, "ends_at", d->ends_at);
 		set_text(j, "place", d->place);
@@ -662,8 +685,7 @@ order_step_details_to_json(const struct order_step *s)
 		set_text(j, "phone", s->u.stay.phone);
 		break;
 	case ORDER_STEP_INFORM:
-		set_mask(j, "parties", &order_vocab_party,
-			 s->u.inform.parties);
+		set_mask(j, "parties", &order_vocab_party, s->u.inform.parties);
 		break;
 	case ORDER_STEP_ADVICE:
 		set_bool(j, "extend", s->u.advice.extend);
@@ -728,8 +750,8 @@ order_to_json(const struct order *o)
 	set_id(j, "subject_person_id", o->subject_person_id);
 	for (i = 0; i < o->n_protected && i < ORDER_PROTECTED_MAX; i++)
 		if (json_array_append_new(
-			    prot, checked(json_string(
-					  o->protected_person_ids[i]))))
+			    prot,
+			    checked(json_string(o->protected_person_ids[i]))))
 			CT_BUG("json_array_append_new failed");
 	set(j, "protected_person_ids", prot);
 	set_text(j, "place", o->place);
@@ -749,6 +771,7 @@ order_to_json(const struct order *o)
 			 (int)o->decided_role);
 	set_code(j, "mandate", &order_vocab_mandate, (int)o->mandate);
 	set_id(j, "mayor_user_id", o->mayor_user_id);
+	set_text(j, "mandate_reference", o->mandate_reference);
 	set_text(j, "facts", o->facts);
 	set_code(j, "served_how", &order_vocab_service, (int)o->served_how);
 	set_instant(j, "served_at", o->served_at);

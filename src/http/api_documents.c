@@ -320,8 +320,9 @@ fill_common(const struct api_documents_source *src, struct arena *a,
 	in->stay_phone = o->stay_phone;
 	/* The contact ban protects the persons the order names (Wth art. 2
 	 * lid 4 sub c): by name, from the case's persons. */
-	for (i = 0; i < o->n_protected && in->protected_count <
-						 DOC_PROTECTED_MAX; i++) {
+	for (i = 0;
+	     i < o->n_protected && in->protected_count < DOC_PROTECTED_MAX;
+	     i++) {
 		const struct person *p;
 		const char *name;
 
@@ -332,17 +333,20 @@ fill_common(const struct api_documents_source *src, struct arena *a,
 	}
 }
 
+/*
+ * mandate_reference: the mandaatbesluit the decide step recorded (core
+ * refuses a decision under mandate without it, seed 001 hfst. 3); NULL for
+ * decisions taken without a mandate.
+ */
 static void
 set_decider(struct doc_input *in, const struct user *u,
-	    enum doc_decider_role role, enum doc_mandate mandate)
+	    enum doc_decider_role role, enum doc_mandate mandate,
+	    const char *mandate_reference)
 {
 	in->decider_name = u ? u->display_name : NULL;
 	in->decider_role = role;
 	in->mandate = mandate;
-	/* The mandaatbesluit is not recorded with the order: an HOvJ's
-	 * document stays without it and doc_check says so (seed 001
-	 * hfst. 4 'Mandaatverlening': an unclear mandate voids the order). */
-	in->mandate_reference = NULL;
+	in->mandate_reference = mandate_reference;
 }
 
 static void
@@ -354,9 +358,8 @@ set_authority(const struct api_documents_source *src, struct doc_input *in,
 
 	if (!o)
 		return; /* doc_check: the municipality / parket is missing */
-	in->authority = strip_prefix(o->name, c == CT_COUNTRY_BE
-						      ? "Parket "
-						      : "Gemeente ");
+	in->authority = strip_prefix(o->name, c == CT_COUNTRY_BE ? "Parket "
+								 : "Gemeente ");
 	in->signed_place = in->authority;
 }
 
@@ -378,8 +381,7 @@ imposed(const struct order *o)
 
 void
 api_documents_fill(enum doc_kind k, const struct api_documents_source *src,
-		   struct arena *a, struct doc_input *in,
-		   struct ct_problems *p)
+		   struct arena *a, struct doc_input *in, struct ct_problems *p)
 {
 	const struct order *o = src->order;
 	const struct order_rules *r = rules_for(src->kase->jurisdiction);
@@ -401,15 +403,15 @@ api_documents_fill(enum doc_kind k, const struct api_documents_source *src,
 	switch (k) {
 	case DOC_DECISION:
 		set_decider(in, decider, role_of(o->decided_role),
-			    mandate_of(o->mandate));
+			    mandate_of(o->mandate), o->mandate_reference);
 		set_authority(src, in, decider);
 		/* The decision itself: its own term, whatever came after. */
 		in->end = legal_end;
 		in->facts = o->facts;
-		in->views = view_of(src, o->subject_person_id, o->decided_at,
-				    a);
-		set_signed(r, in, o->written_at ? o->written_at
-						: o->decided_at);
+		in->views =
+			view_of(src, o->subject_person_id, o->decided_at, a);
+		set_signed(r, in,
+			   o->written_at ? o->written_at : o->decided_at);
 		break;
 	case DOC_EXTENSION:
 		ext = last_step(src, ORDER_STEP_EXTEND, 0);
@@ -422,16 +424,16 @@ api_documents_fill(enum doc_kind k, const struct api_documents_source *src,
 		decider = ext ? find_user(src, ext->actor_user_id) : NULL;
 		set_decider(in, decider,
 			    role_of_user(decider, in->jurisdiction),
-			    DOC_MANDATE_NONE);
+			    DOC_MANDATE_NONE, NULL);
 		set_authority(src, in, decider);
 		if (!ext)
 			break;
 		in->previous_end = legal_end;
 		in->end = o->ends_at;
 		in->facts = step_text(ext, "reasons", a);
-		in->advice = step_text(last_step(src, ORDER_STEP_ADVICE,
-						 ext->at),
-				       "reasons", a);
+		in->advice =
+			step_text(last_step(src, ORDER_STEP_ADVICE, ext->at),
+				  "reasons", a);
 		in->views = view_of(src, o->subject_person_id, ext->at, a);
 		set_signed(r, in, ext->at);
 		if (in->jurisdiction == CT_COUNTRY_BE) {
@@ -460,14 +462,14 @@ api_documents_fill(enum doc_kind k, const struct api_documents_source *src,
 		size_t i;
 
 		set_decider(in, decider, role_of(o->decided_role),
-			    mandate_of(o->mandate));
+			    mandate_of(o->mandate), o->mandate_reference);
 		set_authority(src, in, decider);
 		in->end = o->ends_at;
 		/* The letter goes to a person under the contact ban who
 		 * stays in the home (seed 001 hfst. 3 stap 6). */
 		for (i = 0; i < o->n_protected && !to; i++)
-			if (!want || strcmp(want,
-					    o->protected_person_ids[i]) == 0)
+			if (!want ||
+			    strcmp(want, o->protected_person_ids[i]) == 0)
 				to = find_person(src,
 						 o->protected_person_ids[i]);
 		if (want && !to)
@@ -580,8 +582,8 @@ load(struct store *st, struct http_request *req, struct loaded *l,
 		rc = store_order_steps(st, l->order.id, req->arena, &l->steps,
 				       &l->n_steps, err);
 	if (!rc)
-		rc = store_team_list(st, case_id, 0, req->arena, &team,
-				     &n_team, err);
+		rc = store_team_list(st, case_id, 0, req->arena, &team, &n_team,
+				     err);
 	if (rc)
 		return rc;
 	rc = add_user(st, req->arena, l, l->order.decided_by, err);
@@ -594,8 +596,8 @@ load(struct store *st, struct http_request *req, struct loaded *l,
 	if (rc)
 		return rc;
 	l->orgs_alloc = n_team + l->n_users + 1;
-	l->orgs = arena_alloc_array(req->arena, l->orgs_alloc,
-				    sizeof(*l->orgs));
+	l->orgs =
+		arena_alloc_array(req->arena, l->orgs_alloc, sizeof(*l->orgs));
 	if (!l->orgs)
 		return CT_ERR_LIMIT;
 	rc = add_org(st, req->arena, l, l->kase.owner_org_id, err);

@@ -136,6 +136,8 @@ def refused(server, client, case_id, order_id, kind, at, details, rule,
 
 
 DECIDE = {"impose": True, "oral": False, "mandate": "deciding",
+          "mandate_reference":
+              "Mandaatbesluit huisverbod burgemeester Amsterdam 2026",
           "place": "Dorpsstraat 1, Amsterdam",
           "facts": "Mishandeling na ruzie; buren belden 112.",
           "protected_names": ["Anna de Vries"],

@@ -92,6 +92,7 @@ decide_step(struct order_step *s, int64_t at)
 	s->at = at;
 	s->u.decide.impose = 1;
 	s->u.decide.mandate = ORDER_MANDATE_DECIDING;
+	s->u.decide.mandate_reference = "Mandaatbesluit huisverbod burgemeester Amsterdam, 1 januari 2026";
 	s->u.decide.place = "Dorpsstraat 1, Amsterdam";
 	s->u.decide.facts = "Mishandeling van de partner, dreiging.";
 	s->u.decide.protected_names = names;

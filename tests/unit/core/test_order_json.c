@@ -64,18 +64,22 @@ test_decide_reads(void **state)
 	(void)state;
 	arena_init(&a, ARENA_MAX_DEFAULT);
 	assert_int_equal(
-		read_kind(ORDER_STEP_DECIDE,
-			  "{\"impose\": true, \"oral\": true, \"mandate\": "
-			  "\"deciding\", \"place\": \"Dorpsstraat 1\", "
-			  "\"facts\": \"Ruzie\", \"protected_names\": [\"Anna\","
-			  " \"Sem\"], \"subject_resides\": true, "
-			  "\"serious_danger\": true, \"imposed_at\": "
-			  "\"2026-07-13T12:00:00+02:00\", \"note\": \"n\"}",
-			  &a, &s, &p),
+		read_kind(
+			ORDER_STEP_DECIDE,
+			"{\"impose\": true, \"oral\": true, \"mandate\": "
+			"\"deciding\", \"mandate_reference\": \"Mandaatbesluit "
+			"2026\", \"place\": \"Dorpsstraat 1\", "
+			"\"facts\": \"Ruzie\", \"protected_names\": [\"Anna\","
+			" \"Sem\"], \"subject_resides\": true, "
+			"\"serious_danger\": true, \"imposed_at\": "
+			"\"2026-07-13T12:00:00+02:00\", \"note\": \"n\"}",
+			&a, &s, &p),
 		0);
 	assert_int_equal(s.kind, ORDER_STEP_DECIDE);
 	assert_true(s.u.decide.impose);
 	assert_int_equal(s.u.decide.mandate, ORDER_MANDATE_DECIDING);
+	assert_string_equal(s.u.decide.mandate_reference,
+			    "Mandaatbesluit 2026");
 	assert_int_equal(s.u.decide.n_protected_names, 2);
 	assert_string_equal(s.u.decide.protected_names[1], "Sem");
 	assert_true(s.u.decide.imposed_at == INT64_C(1783936800));

@@ -271,6 +271,7 @@ test_real_deadlines_of_an_nl_order(void **state)
 	s.at = at;
 	s.u.decide.impose = 1;
 	s.u.decide.mandate = ORDER_MANDATE_DECIDING;
+	s.u.decide.mandate_reference = "Mandaatbesluit huisverbod burgemeester Amsterdam, 1 januari 2026";
 	s.u.decide.place = "Dorpsstraat 1";
 	s.u.decide.facts = "Mishandeling na ruzie.";
 	s.u.decide.protected_names = names;

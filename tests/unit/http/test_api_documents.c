@@ -51,8 +51,8 @@ imposed_at(void)
 }
 
 static void
-person(struct person *p, const char *id, const char *given,
-       const char *family, int y, int m, int d)
+person(struct person *p, const char *id, const char *given, const char *family,
+       int y, int m, int d)
 {
 	memset(p, 0, sizeof(*p));
 	snprintf(p->id, sizeof(p->id), "%s", id);
@@ -106,8 +106,7 @@ world_nl(struct world *w)
 	    NULL);
 	org(&w->orgs[2], VT, "Veilig Thuis Amsterdam-Amstelland",
 	    ORG_TYPE_VEILIG_THUIS, "vt@example.org");
-	user(&w->users[0], MAYOR, GEM, "F. Halsema",
-	     CT_BIT(USER_ROLE_MAYOR));
+	user(&w->users[0], MAYOR, GEM, "F. Halsema", CT_BIT(USER_ROLE_MAYOR));
 	user(&w->users[1], HOVJ, POLICE, "J. Jansen",
 	     CT_BIT(USER_ROLE_POLICE_OFFICER) | CT_BIT(USER_ROLE_HOVJ));
 
@@ -166,14 +165,13 @@ world_extend(struct world *w)
 	w->steps[2].kind = ORDER_STEP_EXTEND;
 	w->steps[2].at = w->o.imposed_at + 9 * 86400;
 	w->steps[2].actor_user_id = w->users[0].id;
-	w->steps[2].details_json =
-		"{\"reasons\":\"Het risico blijft hoog.\"}";
+	w->steps[2].details_json = "{\"reasons\":\"Het risico blijft hoog.\"}";
 	w->src.n_steps = 3;
 	w->o.state = ORDER_STATE_EXTENDED;
 	w->o.n_extensions = 1;
-	assert_int_equal(rules_extension_limit(r, w->o.imposed_at,
-					       &w->o.ends_at),
-			 CT_OK);
+	assert_int_equal(
+		rules_extension_limit(r, w->o.imposed_at, &w->o.ends_at),
+		CT_OK);
 }
 
 static void
@@ -226,9 +224,9 @@ test_nl_decision(void **state)
 	assert_string_equal(in.stay_address, "Hotel De Brug, Amsterdam");
 	/* ten days to the same clock time (seed 001 hfst. 1) */
 	assert_int_equal(in.start, w.o.imposed_at);
-	assert_int_equal(rules_add_days(rules_for(CT_COUNTRY_NL), in.start,
-					10, &end),
-			 CT_OK);
+	assert_int_equal(
+		rules_add_days(rules_for(CT_COUNTRY_NL), in.start, 10, &end),
+		CT_OK);
 	assert_int_equal(in.end, end);
 	assert_true(in.has_signed_date);
 	assert_int_equal(in.signed_date.day, 13);
@@ -324,8 +322,9 @@ test_screening_lacks_everything(void **state)
 	arena_release(&w.a);
 }
 
+/* The HOvJ's decision names the mandaatbesluit the decide step recorded. */
 static void
-test_hovj_mandate_reference_not_invented(void **state)
+test_hovj_mandate_reference_carried(void **state)
 {
 	struct ct_problems p, check;
 	struct doc_input in;
@@ -336,14 +335,22 @@ test_hovj_mandate_reference_not_invented(void **state)
 	snprintf(w.o.decided_by, CT_UUID_SIZE, "%s", HOVJ);
 	w.o.decided_role = USER_ROLE_HOVJ;
 	w.o.mandate = ORDER_MANDATE_DECIDING;
+	w.o.mandate_reference = "Mandaatbesluit huisverbod 2026";
 	fill(&w, DOC_DECISION, &in, &p);
 	assert_false(ct_problems_any(&p));
 	assert_int_equal(in.decider_role, DOC_ROLE_HOVJ);
 	assert_int_equal(in.mandate, DOC_MANDATE_DECIDING);
-	assert_null(in.mandate_reference);
+	assert_string_equal(in.mandate_reference,
+			    "Mandaatbesluit huisverbod 2026");
 	/* the HOvJ's organisation is the police: the municipality is
 	 * still the team's */
 	assert_string_equal(in.authority, "Amsterdam");
+	ct_problems_init(&check);
+	assert_int_equal(doc_check(&in, &check), CT_OK);
+	/* Without it (an order stored before the rule), the document is
+	 * refused naming it, never completed with an invented decree. */
+	w.o.mandate_reference = NULL;
+	fill(&w, DOC_DECISION, &in, &p);
 	ct_problems_init(&check);
 	assert_int_equal(doc_check(&in, &check), CT_ERR_INVALID);
 	assert_int_equal(check.count, 1);
@@ -391,7 +398,7 @@ test_missing_municipality_is_left_to_check(void **state)
 
 	(void)state;
 	world_nl(&w);
-	w.orgs[1].type = ORG_TYPE_OTHER;  /* no municipality on the team */
+	w.orgs[1].type = ORG_TYPE_OTHER; /* no municipality on the team */
 	w.users[0].org_id[0] = '\0';
 	fill(&w, DOC_DECISION, &in, &p);
 	assert_null(in.authority);
@@ -464,7 +471,7 @@ main(void)
 		cmocka_unit_test(test_nl_extension),
 		cmocka_unit_test(test_extension_not_by_mayor_is_refused),
 		cmocka_unit_test(test_screening_lacks_everything),
-		cmocka_unit_test(test_hovj_mandate_reference_not_invented),
+		cmocka_unit_test(test_hovj_mandate_reference_carried),
 		cmocka_unit_test(test_letter),
 		cmocka_unit_test(test_missing_municipality_is_left_to_check),
 		cmocka_unit_test(test_be_extension_by_the_family_court),

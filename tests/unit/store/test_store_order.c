@@ -104,6 +104,8 @@ decide_step(int64_t at, enum order_mandate mandate, int oral)
 	s.u.decide.impose = 1;
 	s.u.decide.oral = oral;
 	s.u.decide.mandate = mandate;
+	if (mandate != ORDER_MANDATE_NONE)
+		s.u.decide.mandate_reference = "Mandaatbesluit huisverbod burgemeester Amsterdam, 1 januari 2026";
 	s.u.decide.place = "Dorpsstraat 1, Amsterdam";
 	s.u.decide.facts = "Mishandeling na ruzie, buren belden 112.";
 	s.u.decide.protected_names = names;
