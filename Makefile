@@ -25,7 +25,11 @@ DEB_PACKAGES = gcc libc6-dev pkg-config meson ninja-build python3 \
 	libcairo2-dev libpango1.0-dev fonts-dejavu-core poppler-utils \
 	python3-pytest python3-requests wrk oathtool \
 	postgresql libpq-dev \
-	libcurl4-openssl-dev python3-aiosmtpd
+	libcurl4-openssl-dev python3-aiosmtpd \
+	nodejs $(NPM_DEB) chromium
+# Debian's npm, unless npm is already there: a nodejs package from another
+# repository bundles its own npm and conflicts with Debian's.
+NPM_DEB := $(if $(shell command -v npm 2>/dev/null),,npm)
 
 .PHONY: all deps build build-san run demo-db test test-unit test-san lint bench clean distclean
 .PHONY: test-pg
@@ -35,6 +39,13 @@ all: build
 # Idempotent: installs only what dpkg does not already have.
 deps:
 	@sh tools/install-deps.sh $(DEB_PACKAGES)
+	@$(MAKE) --no-print-directory node_modules/.package-lock.json
+
+# npm packages from the committed package-lock.json (web assets, browser
+# tests); npm ci again only when the lock file changed. No install scripts:
+# none is needed, and the browser is Debian's chromium, never a download.
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund
 
 $(BUILD)/build.ninja:
 	meson setup $(BUILD)
