@@ -2,8 +2,8 @@
 """Print one closing line for `make test`: 'N passed, N failed' over the
 Meson test logs given: a build directory (its meson-logs/testlog.json) or
 a log file itself (the PostgreSQL run writes testlog-pg.json).
-Every cmocka case and pytest case counts as one test where the log names
-them; otherwise a Meson test counts as one."""
+Every cmocka, pytest and node --test case counts as one test where the log
+names them; otherwise a Meson test counts as one."""
 import json
 import pathlib
 import re
@@ -29,6 +29,13 @@ for arg in sys.argv[1:]:
         n_pass = int(m.group(1)) if m else 0
         m = re.search(r"\[  FAILED  \] (\d+) test", out)
         n_fail = int(m.group(1)) if m else 0
+        # node --test (TAP): "# pass 5" and "# fail 0" close the output
+        m = re.search(r"^# pass (\d+)$", out, re.M) if not n_pass else None
+        if m:
+            n_pass = int(m.group(1))
+        m = re.search(r"^# fail (\d+)$", out, re.M) if not n_fail else None
+        if m:
+            n_fail = int(m.group(1))
         m = re.search(r"(\d+) passed", out) if not n_pass else None
         if m:
             n_pass = int(m.group(1))
