@@ -1,8 +1,9 @@
 # Casustafel - the two README commands, and the steps behind them.
 #
 #   make run    install what is missing, build, create the demo database, start
-#   make test   everything: unit, command-line, API and fuzz-corpus tests,
-#               plain and under AddressSanitizer + UndefinedBehaviorSanitizer,
+#   make test   everything: unit, command-line, API, browser and fuzz-corpus
+#               tests, plain and (all but the browser tests) under
+#               AddressSanitizer + UndefinedBehaviorSanitizer,
 #               and the store and API suites again on PostgreSQL
 #
 # Meson + Ninja do the real build; this file only sequences the steps so that a
