@@ -1,7 +1,8 @@
 /*
  * test_access_log.c - the access log: append (validated), query by user,
  * person, case, organisation, outcome and time with paging, and the
- * chain: intact, and a changed or removed row found.
+ * chain: intact, and a changed or removed row found. Migration 0006
+ * (no unique index on the random id) keeps every record and the chain.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -12,6 +13,7 @@
 #include "store_test.h"
 #include "security_test.h"
 #include "store/access_log_int.h"
+#include "store/migrations.h"
 
 #define ACCESS_LOG_FIELD_MAX_TEST ACCESS_LOG_FIELD_MAX
 
@@ -220,12 +222,83 @@ test_verify_intact_and_tampered(void **state)
 	test_close(&f);
 }
 
+/* The text of the migration whose name contains part. */
+static char *
+migration_text(const char *part)
+{
+	struct sbuf sb;
+	size_t i;
+	int k;
+
+	for (k = 0; k < store_migrations_count; k++) {
+		const char *const *lines = store_migrations[k].sql_lines;
+
+		if (!strstr(store_migrations[k].name, part))
+			continue;
+		sbuf_init(&sb, SBUF_MAX_LARGE);
+		for (i = 0; lines[i]; i++)
+			assert_int_equal(
+				sbuf_add(&sb, lines[i], strlen(lines[i])),
+				CT_OK);
+		return sbuf_detach(&sb, NULL);
+	}
+	fail_msg("no migration named *%s*", part);
+	return NULL;
+}
+
+static void
+test_lean_migration_keeps_chain(void **state)
+{
+	struct store_verify_result res;
+	struct store_fixture f;
+	struct ct_error err;
+	char *sql;
+
+	(void)state;
+	test_open(&f, 0);
+	fill(&f);
+	/* No unique index on id is left (the primary key on seq is). */
+	if (db_is_pg_target(f.path))
+		assert_int_equal(
+			test_raw_count(f.path,
+				       "SELECT count(*) FROM pg_indexes WHERE "
+				       "tablename = 'access_log' AND indexdef "
+				       "LIKE '%(id)%'"),
+			0);
+	else
+		assert_int_equal(
+			test_raw_count(f.path,
+				       "SELECT count(*) FROM "
+				       "pragma_index_list('access_log') "
+				       "WHERE origin = 'u'"),
+			0);
+	/* The DPO's queries keep their five indexes. */
+	if (!db_is_pg_target(f.path))
+		assert_int_equal(
+			test_raw_count(f.path,
+				       "SELECT count(*) FROM "
+				       "pragma_index_list('access_log') "
+				       "WHERE origin = 'c'"),
+			5);
+	/* Rebuilding the table once more copies every record as it is. */
+	sql = migration_text("access_log_lean");
+	test_raw_sql(f.path, sql);
+	free(sql);
+	assert_int_equal(
+		test_raw_count(f.path, "SELECT count(*) FROM access_log"), 6);
+	assert_int_equal(store_access_log_verify(f.st, &res, NULL, NULL, &err),
+			 CT_OK);
+	assert_int_equal(res.entries, 6);
+	test_close(&f);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_append_and_query),
 		cmocka_unit_test(test_verify_intact_and_tampered),
+		cmocka_unit_test(test_lean_migration_keeps_chain),
 	};
 
 	if (ct_crypto_init() != CT_OK)
