@@ -77,6 +77,7 @@ struct http_server {
 	pthread_mutex_t lock;
 	pthread_cond_t idle;
 	size_t in_flight;
+	size_t suspended; /* requests waiting for their access-log record */
 };
 
 enum server_stage {
@@ -255,6 +256,7 @@ static void
 on_logged(void *ctx, enum ct_err logged, const struct ct_error *err)
 {
 	struct server_request *sr = ctx;
+	struct http_server *srv = sr->srv;
 	struct MHD_Connection *con = sr->con;
 	int suspended;
 
@@ -268,8 +270,13 @@ on_logged(void *ctx, enum ct_err logged, const struct ct_error *err)
 	suspended = sr->suspended;
 	pthread_mutex_unlock(&sr->mu);
 	/* From here sr may be gone: the resumed request can complete. */
-	if (suspended)
+	if (suspended) {
 		MHD_resume_connection(con);
+		pthread_mutex_lock(&srv->lock);
+		srv->suspended--;
+		pthread_cond_broadcast(&srv->idle);
+		pthread_mutex_unlock(&srv->lock);
+	}
 }
 
 /* Step 4: the router, with the access-log record in between. */
@@ -297,6 +304,9 @@ route_request(struct MHD_Connection *con, struct server_request *sr)
 	}
 	pthread_mutex_lock(&sr->mu);
 	if (!sr->recorded) {
+		pthread_mutex_lock(&sr->srv->lock);
+		sr->srv->suspended++;
+		pthread_mutex_unlock(&sr->srv->lock);
 		MHD_suspend_connection(con);
 		sr->suspended = 1;
 		pthread_mutex_unlock(&sr->mu);
@@ -538,6 +548,18 @@ http_server_stop(struct http_server *srv)
 	if (timed_out)
 		ct_warn("http: %zu verzoeken niet afgemaakt binnen %u ms",
 			srv->in_flight, srv->config.shutdown_grace_ms);
+	/*
+	 * libmicrohttpd cannot stop with a suspended connection (it aborts),
+	 * and the logger's callback still refers to it: wait, unbounded,
+	 * until every record is answered. The logger answers each one,
+	 * with an error at worst, once its commit fails.
+	 */
+	if (srv->suspended)
+		ct_warn("http: wacht op %zu regels van het toegangslogboek",
+			srv->suspended);
+	while (srv->suspended > 0)
+		if (pthread_cond_wait(&srv->idle, &srv->lock) != 0)
+			CT_BUG("server: pthread_cond_wait");
 	pthread_mutex_unlock(&srv->lock);
 
 	MHD_stop_daemon(srv->daemon);

@@ -211,6 +211,9 @@ held_handled_count(void)
 	return n;
 }
 
+/* Set by a test that wants a short shutdown grace (0: the default). */
+static unsigned grace_ms;
+
 static struct http_server *
 start_threads(int with_policy, unsigned threads)
 {
@@ -220,6 +223,7 @@ start_threads(int with_policy, unsigned threads)
 
 	memset(&cfg, 0, sizeof(cfg));
 	cfg.threads = threads;
+	cfg.shutdown_grace_ms = grace_ms;
 	cfg.body_max = BODY_MAX;
 	cfg.header_memory = 8 * 1024;
 	if (with_policy) {
@@ -737,6 +741,35 @@ test_stop_waits_for_suspended_request(void **state)
 	assert_int_equal(held_handled_count(), 1);
 }
 
+/* Past the grace period stop still waits for the record's answer. */
+static void
+test_stop_past_grace_waits_for_record(void **state)
+{
+	struct http_server *srv;
+	struct timespec pause = {0, 300 * 1000000L};
+	struct held_client c;
+	struct stopper st;
+	pthread_t t, ts;
+
+	(void)state;
+	grace_ms = 50;
+	srv = start(1);
+	grace_ms = 0;
+	held_reset();
+	memset(&c, 0, sizeof(c));
+	c.port = http_server_port(srv);
+	st.srv = srv;
+	assert_int_equal(pthread_create(&t, NULL, held_client_run, &c), 0);
+	assert_int_equal(held_wait(1), 1);
+	assert_int_equal(pthread_create(&ts, NULL, stopper_main, &st), 0);
+	nanosleep(&pause, NULL);
+	held_answer(CT_OK);
+	assert_int_equal(pthread_join(ts, NULL), 0);
+	assert_int_equal(pthread_join(t, NULL), 0);
+	assert_int_equal(c.reply.status, 200);
+	assert_int_equal(held_handled_count(), 1);
+}
+
 static void
 test_start_refusals(void **state)
 {
@@ -788,6 +821,7 @@ main(void)
 		cmocka_unit_test(test_record_failed_is_500),
 		cmocka_unit_test(test_record_answered_before_suspend),
 		cmocka_unit_test(test_stop_waits_for_suspended_request),
+		cmocka_unit_test(test_stop_past_grace_waits_for_record),
 		cmocka_unit_test(test_start_refusals),
 		cmocka_unit_test(test_stop_signal),
 	};
