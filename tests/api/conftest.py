@@ -45,6 +45,7 @@ import uuid
 
 import pytest
 import requests
+import urllib3
 
 BIN = os.environ.get("CASUSTAFEL_BIN", "build/casustafel")
 DEMO_CASES = 40
@@ -124,11 +125,26 @@ class Demo:
         assert "coordinator.ams" in self.secrets, demo
 
 
+def keep_alive_retry(session):
+    """Retry an idempotent request once when the server closed the pooled
+    keep-alive connection just as it was reused (its idle timeout racing
+    the request), as RFC 9112 section 9.3.1 allows and browsers do. Only
+    connection errors before any answer are retried, never an answer, and
+    a server that died still fails: the retry is refused, and the fixture
+    checks every server's exit status at the end."""
+    retry = urllib3.util.Retry(total=1, connect=1, read=1, status=0,
+                               redirect=0, raise_on_status=False)
+    adapter = requests.adapters.HTTPAdapter(max_retries=retry)
+    session.mount("http://", adapter)
+    return session
+
+
 class Client(requests.Session):
     """A logged-in user: session cookie and CSRF token on every request."""
 
     def __init__(self, server, username):
         super().__init__()
+        keep_alive_retry(self)
         self.server = server
         self.username = username
         self.csrf = None
