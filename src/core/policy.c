@@ -187,6 +187,9 @@ static const struct policy_row policy_rows[POLICY_ACTION__COUNT] = {
 	 * of the team (break the glass reads it too), access-logged. */
 	[POLICY_DOCUMENT_READ] = {"document.read", POLICY_RES_CASE,
 				  RULE_CASE_READ, CASE_CONTENT},
+	/* web pages (issue 5): the embedded CSS and JS hold no data. */
+	[POLICY_STATIC_READ] = {"static.read", POLICY_RES_NONE, RULE_PUBLIC,
+				0},
 };
 
 /* The roles that open and work on cases (PRODUCT.md users table). */

@@ -98,6 +98,9 @@ enum policy_action {
 	 * "Documents"), downloaded as PDF or HTML. They name the persons:
 	 * case content, access-logged like a case read. */
 	POLICY_DOCUMENT_READ, /* "document.read" */
+	/* web pages (issue 5): the embedded stylesheet and script, public
+	 * (the sign-in page needs them before there is a session). */
+	POLICY_STATIC_READ, /* "static.read" */
 	POLICY_ACTION__COUNT
 };
 

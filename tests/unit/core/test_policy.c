@@ -244,6 +244,8 @@ static const struct matrix_row matrix[] = {
 	{ POLICY_DOCUMENT_READ,
 	  { NONE, NONE, CASE8("AANGNNT"), NONE, NONE, NONE, NONE, NONE,
 	    ANON } },
+	{ POLICY_STATIC_READ,
+	  { ALL, ALL, CASE8(ALL), ALL, ALL, ALL, ALL, ALL, ALL } },
 };
 
 /* Personal data of a case: every decision must be access-logged. */
@@ -456,6 +458,12 @@ test_action_names(void **state)
 	assert_int_equal(POLICY_DOCUMENT_READ, POLICY_ORDER_STEP + 1);
 	assert_int_equal(policy_action_resource(POLICY_DOCUMENT_READ),
 			 POLICY_RES_CASE);
+	/* web pages: the assets, public, about nothing */
+	assert_int_equal(policy_action_from_name("static.read"),
+			 POLICY_STATIC_READ);
+	assert_int_equal(POLICY_STATIC_READ, POLICY_DOCUMENT_READ + 1);
+	assert_int_equal(policy_action_resource(POLICY_STATIC_READ),
+			 POLICY_RES_NONE);
 	assert_int_equal(policy_action_from_name("Case.Read"), -1);
 	assert_int_equal(policy_action_from_name("case.read "), -1);
 	assert_int_equal(policy_action_from_name("case"), -1);
