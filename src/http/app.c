@@ -37,6 +37,7 @@
 #include <sodium.h>
 
 #include "core/vocab.h"
+#include "http/form.h"
 #include "util/log.h"
 #include "util/sbuf.h"
 #include "util/banned.h"
@@ -480,6 +481,7 @@ app_check_csrf(void *vapp, const struct http_request *req,
 {
 	struct app *app = vapp;
 	const struct app_session *s = req->session;
+	char form_token[TOKEN_CSRF_SIZE + 1];
 	const char *presented;
 
 	if (!s)
@@ -489,6 +491,12 @@ app_check_csrf(void *vapp, const struct http_request *req,
 	if (s->via_token)
 		return CT_OK;
 	presented = http_request_header(req, APP_CSRF_HEADER);
+	/* A page's form carries it as a hidden field (http/form.h). */
+	if (!presented && req->body &&
+	    http_form_is_form_type(http_request_header(req, "Content-Type")) &&
+	    http_form_value(req->body, req->body_len, HTTP_FORM_CSRF_FIELD,
+			    form_token, sizeof(form_token)))
+		presented = form_token;
 	if (!presented ||
 	    !token_csrf_check(app->csrf_key, s->session.id, presented))
 		return ct_error_set(err, CT_ERR_DENIED,

@@ -567,6 +567,9 @@ openapi_document(const struct http_route *routes, size_t n)
 			       "violence (NL, BE). Errors share one shape: "
 			       "{code, message, fields}."));
 	for (i = 0; i < n; i++) {
+		/* Pages are HTML for people, not part of the API. */
+		if (routes[i].flags & HTTP_ROUTE_PAGE)
+			continue;
 		if (!openapi_path(routes[i].pattern, path, sizeof(path)))
 			CT_BUG("route pattern too long for OpenAPI");
 		item = json_object_get(paths, path);

@@ -21,6 +21,7 @@
 #include <string.h>
 
 #include "http/body.h"
+#include "http/form.h"
 #include "util/compat.h"
 #include "util/log.h"
 #include "util/banned.h"
@@ -726,9 +727,35 @@ run_handler(const struct router *r, const struct http_route *route,
 	}
 }
 
-enum router_stage
-router_start(const struct router *r, struct router_call *call,
-	     struct http_request *req, struct http_response *resp)
+/*
+ * A page's error as a page: a JSON error (what the steps above make) of a
+ * page route, or of a path outside the API that matched nothing, goes to
+ * hooks.page_error. A page the handler made (HTML) is left alone, so
+ * calling this twice changes nothing.
+ */
+static void
+page_finish(const struct router *r, struct http_request *req,
+	    struct http_response *resp)
+{
+	static const char api[] = "/api/";
+	int page;
+
+	if (!r->hooks.page_error || resp->status < 400 ||
+	    !resp->content_type ||
+	    strcmp(resp->content_type, HTTP_CONTENT_TYPE_JSON) != 0)
+		return;
+	if (req->route)
+		page = (req->route->flags & HTTP_ROUTE_PAGE) != 0;
+	else
+		page = strncmp(req->target, api, sizeof(api) - 1) != 0 &&
+		       strcmp(req->target, "/api") != 0;
+	if (page)
+		r->hooks.page_error(r->app, req, resp);
+}
+
+static enum router_stage
+router_start_in(const struct router *r, struct router_call *call,
+		struct http_request *req, struct http_response *resp)
 {
 	struct parsed_target *pt;
 	const struct http_route *route = NULL;
@@ -803,6 +830,17 @@ router_start(const struct router *r, struct router_call *call,
 	return ROUTER_RECORD;
 }
 
+enum router_stage
+router_start(const struct router *r, struct router_call *call,
+	     struct http_request *req, struct http_response *resp)
+{
+	enum router_stage stage = router_start_in(r, call, req, resp);
+
+	if (stage == ROUTER_DONE)
+		page_finish(r, req, resp);
+	return stage;
+}
+
 int
 router_record_start(const struct router *r, const struct router_call *call,
 		    const struct http_request *req,
@@ -825,10 +863,10 @@ router_record_start(const struct router *r, const struct router_call *call,
 	return 0;
 }
 
-void
-router_finish(const struct router *r, const struct router_call *call,
-	      struct http_request *req, struct http_response *resp,
-	      enum ct_err logged)
+static void
+router_finish_in(const struct router *r, const struct router_call *call,
+		 struct http_request *req, struct http_response *resp,
+		 enum ct_err logged)
 {
 	const struct http_route *route = call->route;
 
@@ -853,7 +891,13 @@ router_finish(const struct router *r, const struct router_call *call,
 				    NULL);
 		return;
 	}
-	if (route->body) {
+	if (route->body && (route->flags & HTTP_ROUTE_PAGE)) {
+		if (http_form_parse(req, route->body, route->n_body,
+				    route->body_max ? route->body_max
+						    : HTTP_BODY_MAX_DEFAULT,
+				    &req->body_json, resp))
+			return;
+	} else if (route->body) {
 		if (http_body_parse_json(req, route->body, route->n_body,
 					 route->body_max
 						 ? route->body_max
@@ -871,6 +915,15 @@ router_finish(const struct router *r, const struct router_call *call,
 	run_handler(r, route, req, resp);
 	json_decref(req->body_json);
 	req->body_json = NULL;
+}
+
+void
+router_finish(const struct router *r, const struct router_call *call,
+	      struct http_request *req, struct http_response *resp,
+	      enum ct_err logged)
+{
+	router_finish_in(r, call, req, resp, logged);
+	page_finish(r, req, resp);
 }
 
 /* The blocking waiter of router_handle, for a hook that only starts. */

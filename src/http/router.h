@@ -29,9 +29,11 @@
  *      is served. (The server uses hooks.record_access_start instead and
  *      waits for the record without blocking a thread; see router_start.)
  *   7. body: when the route declares body fields, http_body_parse_json()
- *      with them (undeclared members refused)
+ *      with them (undeclared members refused); for a page route
+ *      http_form_parse() (a url-encoded form, http/form.h)
  *   8. the handler; a non-OK return becomes the error response
  *      (http_response_from_error with req->problems).
+ * Any error of a page then goes through hooks.page_error (an HTML page).
  *
  * Contract:
  *  - router_init() checks the whole table and refuses it (CT_ERR_INVALID,
@@ -55,6 +57,12 @@
 enum http_route_flags {
 	HTTP_ROUTE_SESSION = 1 << 0, /* a logged-in session is required */
 	HTTP_ROUTE_CSRF = 1 << 1,    /* unsafe methods need a CSRF token */
+	/*
+	 * An HTML page, not an API route: its body fields are a url-encoded
+	 * form (http/form.h), its errors are pages (hooks.page_error), and
+	 * it is left out of the OpenAPI document.
+	 */
+	HTTP_ROUTE_PAGE = 1 << 2,
 };
 
 #define HTTP_TARGET_MAX 4096
@@ -109,6 +117,14 @@ struct router_hooks {
 		void (*done)(void *ctx, enum ct_err logged,
 			     const struct ct_error *err),
 		void *ctx, int *pending);
+	/*
+	 * A refusal or error of a page (an HTTP_ROUTE_PAGE route, or no
+	 * route and a path outside /api/): resp holds it in the JSON shape
+	 * and req->problems its fields; replace it with an HTML page or a
+	 * redirect. Unset: the JSON stays.
+	 */
+	void (*page_error)(void *app, struct http_request *req,
+			   struct http_response *resp);
 };
 
 struct router_route;

@@ -51,6 +51,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/socket.h>
 #include <time.h>
 #include <unistd.h>
@@ -177,6 +178,22 @@ collect_header(void *cls, enum MHD_ValueKind kind, const char *key,
 /* ------------------------------------------------------------------ */
 /* Responses                                                           */
 
+/*
+ * 1 when resp sets header name itself: a page's own CSP (web.h WEB_CSP)
+ * and an asset's Cache-Control replace the API's strict defaults; two
+ * CSP headers would both apply and block the page's stylesheet.
+ */
+static int
+server_response_sets(const struct http_response *resp, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < resp->n_headers; i++)
+		if (strcasecmp(resp->headers[i].name, name) == 0)
+			return 1;
+	return 0;
+}
+
 static enum MHD_Result
 send_response(struct MHD_Connection *con, struct server_request *sr,
 	      const struct http_response *resp)
@@ -196,7 +213,8 @@ send_response(struct MHD_Connection *con, struct server_request *sr,
 		return MHD_NO;
 	sec = http_response_security_headers(&n);
 	for (i = 0; i < n; i++)
-		MHD_add_response_header(r, sec[i].name, sec[i].value);
+		if (!server_response_sets(resp, sec[i].name))
+			MHD_add_response_header(r, sec[i].name, sec[i].value);
 	MHD_add_response_header(r, "X-Request-Id", sr->req.request_id);
 	if (resp->content_type)
 		MHD_add_response_header(r, MHD_HTTP_HEADER_CONTENT_TYPE,

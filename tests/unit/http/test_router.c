@@ -833,6 +833,158 @@ test_handle_waits_on_starting_hook(void **state)
 	done(&c);
 }
 
+/* ---- page routes: form bodies and HTML errors (HTTP_ROUTE_PAGE) ---- */
+
+static const struct http_param_spec page_form[] = {
+	HTTP_PARAM_STRING_SPEC("username", 0, 16),
+};
+
+static struct {
+	int page_errors;
+	unsigned status_seen;
+	char username[32];
+} page;
+
+static enum ct_err
+page_handle(void *a, struct http_request *req, struct http_response *resp,
+	    struct ct_error *err)
+{
+	const char *u = json_string_value(
+		json_object_get(req->body_json, "username"));
+
+	(void)a;
+	(void)err;
+	snprintf(page.username, sizeof(page.username), "%s", u ? u : "");
+	resp->status = 200;
+	resp->content_type = "text/html; charset=utf-8";
+	resp->body = "<p>ok</p>";
+	resp->body_len = 9;
+	return CT_OK;
+}
+
+static enum ct_err
+page_authorize(void *a, const struct http_request *req,
+	       const struct http_route *route, struct ct_error *err)
+{
+	(void)a;
+	(void)req;
+	(void)err;
+	return strcmp(route->action, "hidden.read") == 0 ? CT_ERR_NOTFOUND
+							 : CT_OK;
+}
+
+static void
+page_error(void *a, struct http_request *req, struct http_response *resp)
+{
+	(void)a;
+	page.page_errors++;
+	page.status_seen = resp->status;
+	resp->content_type = "text/html; charset=utf-8";
+	resp->body = "<p>fout</p>";
+	resp->body_len = 11;
+	(void)req;
+}
+
+static void
+test_page_routes(void **state)
+{
+	static const struct http_route page_routes[] = {
+		{.method = HTTP_METHOD_POST,
+		 .pattern = "/aanmelden",
+		 .action = "session.create",
+		 .flags = HTTP_ROUTE_PAGE,
+		 .body = page_form,
+		 .n_body = CT_ARRAY_SIZE(page_form),
+		 .handler = page_handle},
+		{.method = HTTP_METHOD_GET,
+		 .pattern = "/dossiers/{case_id:uuid}",
+		 .action = "hidden.read",
+		 .flags = HTTP_ROUTE_PAGE,
+		 .handler = page_handle},
+		{.method = HTTP_METHOD_GET,
+		 .pattern = "/api/v1/x",
+		 .action = "hidden.read",
+		 .handler = page_handle},
+	};
+	static const struct router_hooks page_hooks = {
+		.authorize = page_authorize,
+		.page_error = page_error,
+	};
+	struct router r;
+	struct ct_error err;
+	struct arena a;
+	struct http_request req;
+	struct http_response resp;
+	static const char form[] = "username=an+na&csrf_token=x";
+
+	(void)state;
+	memset(&page, 0, sizeof(page));
+	assert_int_equal(router_init(&r, page_routes,
+				     CT_ARRAY_SIZE(page_routes), &page_hooks,
+				     NULL, &err),
+			 CT_OK);
+	/* a form body is parsed into the same body_json */
+	arena_init(&a, ARENA_MAX_DEFAULT);
+	http_request_init(&req, &a, HTTP_METHOD_POST, "/aanmelden");
+	assert_int_equal(http_request_add_header(
+				 &req, "Content-Type",
+				 "application/x-www-form-urlencoded"),
+			 CT_OK);
+	assert_int_equal(http_request_set_body(&req, form, strlen(form)),
+			 CT_OK);
+	router_handle(&r, &req, &resp);
+	assert_int_equal(resp.status, 200);
+	assert_string_equal(page.username, "an na");
+	assert_int_equal(page.page_errors, 0);
+	arena_release(&a);
+
+	/* a JSON body on a page is refused, as a page */
+	arena_init(&a, ARENA_MAX_DEFAULT);
+	http_request_init(&req, &a, HTTP_METHOD_POST, "/aanmelden");
+	assert_int_equal(http_request_add_header(&req, "Content-Type",
+						 "application/json"),
+			 CT_OK);
+	assert_int_equal(http_request_set_body(&req, "{}", 2), CT_OK);
+	router_handle(&r, &req, &resp);
+	assert_int_equal(resp.status, 415);
+	assert_int_equal(page.page_errors, 1);
+	assert_string_equal(resp.body, "<p>fout</p>");
+	arena_release(&a);
+
+	/* an absent case of a page: the page's 404 */
+	arena_init(&a, ARENA_MAX_DEFAULT);
+	http_request_init(&req, &a, HTTP_METHOD_GET, "/dossiers/" CASE_ID);
+	router_handle(&r, &req, &resp);
+	assert_int_equal(resp.status, 404);
+	assert_int_equal(page.page_errors, 2);
+	assert_int_equal(page.status_seen, 404);
+	arena_release(&a);
+
+	/* a path that matches nothing: a page outside /api/ ... */
+	arena_init(&a, ARENA_MAX_DEFAULT);
+	http_request_init(&req, &a, HTTP_METHOD_GET, "/nergens");
+	router_handle(&r, &req, &resp);
+	assert_int_equal(resp.status, 404);
+	assert_int_equal(page.page_errors, 3);
+	arena_release(&a);
+
+	/* ... and JSON inside it, as for API routes */
+	arena_init(&a, ARENA_MAX_DEFAULT);
+	http_request_init(&req, &a, HTTP_METHOD_GET, "/api/v1/nergens");
+	router_handle(&r, &req, &resp);
+	assert_int_equal(resp.status, 404);
+	assert_int_equal(page.page_errors, 3);
+	assert_string_equal(resp.content_type, HTTP_CONTENT_TYPE_JSON);
+	arena_release(&a);
+	arena_init(&a, ARENA_MAX_DEFAULT);
+	http_request_init(&req, &a, HTTP_METHOD_GET, "/api/v1/x");
+	router_handle(&r, &req, &resp);
+	assert_int_equal(resp.status, 404);
+	assert_int_equal(page.page_errors, 3);
+	arena_release(&a);
+	router_release(&r);
+}
+
 int
 main(void)
 {
@@ -857,6 +1009,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(
 			test_default_deny_without_policy, setup, teardown),
 		cmocka_unit_test(test_table_refused),
+		cmocka_unit_test(test_page_routes),
 		cmocka_unit_test_setup_teardown(
 			test_split_handler_waits_for_record, setup_async,
 			teardown),
