@@ -287,6 +287,8 @@ openPage(browser)
 		viewport: { width: WIDTHS.desktop, height: 900 },
 		locale: 'nl-NL',
 	});
+	/* Fail in seconds, not playwright's 30 s, when a page lacks a part. */
+	context.setDefaultTimeout(10000);
 	const page = await context.newPage();
 	const navigations = [];
 
@@ -325,4 +327,54 @@ openPage(browser)
 		assert.deepEqual(missed, [], 'pages visited without check()');
 	}
 	return { page, context, check, close };
+}
+
+/*
+ * Run fn(view) on a new page and close it after; a failure of fn is the
+ * one reported (the unchecked-page guard only speaks when fn passed).
+ */
+export async function
+withPage(browser, fn)
+{
+	const view = await openPage(browser);
+	try {
+		await fn(view);
+	} catch (e) {
+		await view.context.close().catch(() => {});
+		throw e;
+	}
+	await view.close();
+}
+
+/*
+ * Sign in through the forms as username: /aanmelden (password), then the
+ * code page (the current TOTP code); both pages are checked under the
+ * name prefix + step. Each user signs in at most once per TOTP
+ * step (the server refuses a code used before); waitNextStep() otherwise.
+ * Ends on the page signing in leads to (not yet checked).
+ */
+export async function
+signIn(view, app, username, prefix = username)
+{
+	const { page } = view;
+	const secret = app.demo.secrets[username];
+	assert.ok(secret, `no TOTP secret for ${username}`);
+
+	const r = await page.goto(app.url('/aanmelden'));
+	assert.equal(r.status(), 200);
+	await view.check(`${prefix}-aanmelden`);
+	await page.getByLabel('Gebruikersnaam').fill(username);
+	await page.getByLabel('Wachtwoord').fill(app.demo.password);
+	await Promise.all([
+		page.waitForURL('**/aanmelden/code'),
+		page.getByRole('button', { name: 'Aanmelden' }).click(),
+	]);
+	await view.check(`${prefix}-code`);
+	await page.getByLabel('Code', { exact: true }).fill(totp(secret));
+	await page.getByRole('button', { name: 'Bevestigen' }).click();
+	await page.waitForURL((u) => !u.pathname.startsWith('/aanmelden'),
+			      { timeout: 10000 }).catch(async () => {
+		assert.fail(`${username} not signed in: ` +
+			    await page.locator('main').innerText());
+	});
 }

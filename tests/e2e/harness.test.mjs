@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
-import { launchBrowser, openPage, parseDemo, startApp, totp } from
+import { launchBrowser, parseDemo, startApp, totp, withPage } from
 	'./harness.mjs';
 
 /* RFC 6238 appendix B, SHA1: the ASCII key "12345678901234567890". */
@@ -59,21 +59,17 @@ describe('harness', () => {
 		});
 
 		test('the browser reaches /health', async () => {
-			const view = await openPage(browser);
-			try {
+			await withPage(browser, async (view) => {
 				const r = await view.page.request.get(
 					app.url('/health'));
 				assert.equal(r.status(), 200);
 				assert.ok(await r.json());
-			} finally {
-				await view.close();
-			}
+			});
 		});
 
 		test('check fails on an axe violation, passes a clean page',
 		     async () => {
-			const view = await openPage(browser);
-			try {
+			await withPage(browser, async (view) => {
 				await view.page.setContent(
 					'<!doctype html><html lang="nl"><head>' +
 					'<title>Fout</title></head><body><main>' +
@@ -87,9 +83,7 @@ describe('harness', () => {
 					'<h1>Goed</h1><p>Tekst.</p>' +
 					'</main></body></html>');
 				await view.check('harness-goed');
-			} finally {
-				await view.close();
-			}
+			});
 		});
 	});
 });
