@@ -584,9 +584,9 @@ test_table_refused(void **state)
 /* What the starting hook was given; the test decides when it is done. */
 static struct {
 	int starts;
-	int pending;		 /* what the hook answers in *pending */
-	enum ct_err start_rc;	 /* what the hook returns */
-	enum ct_err answer;	 /* for a thread that answers at once */
+	int pending;	      /* what the hook answers in *pending */
+	enum ct_err start_rc; /* what the hook returns */
+	enum ct_err answer;   /* for a thread that answers at once */
 	int answer_from_thread;
 	void (*done)(void *ctx, enum ct_err logged, const struct ct_error *e);
 	void *ctx;
@@ -776,9 +776,8 @@ test_split_refusals_recorded_then_answered(void **state)
 	router_finish(r, &sp.call, &sp.req, &sp.resp, CT_OK);
 	assert_int_equal(sp.resp.status, 403);
 	body = split_end(&sp);
-	assert_string_equal(
-		json_string_value(json_object_get(body, "message")),
-		"Niet voor u.");
+	assert_string_equal(json_string_value(json_object_get(body, "message")),
+			    "Niet voor u.");
 	json_decref(body);
 
 	/* A hidden case: recorded, then the plain 404. */
@@ -1014,8 +1013,8 @@ main(void)
 			test_split_handler_waits_for_record, setup_async,
 			teardown),
 		cmocka_unit_test_setup_teardown(
-			test_split_refusals_recorded_then_answered,
-			setup_async, teardown),
+			test_split_refusals_recorded_then_answered, setup_async,
+			teardown),
 		cmocka_unit_test_setup_teardown(
 			test_handle_waits_on_starting_hook, setup_async,
 			teardown),

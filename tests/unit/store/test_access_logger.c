@@ -397,10 +397,10 @@ test_submit_answers_each_once_after_commit(void **state)
 	/* Each answer came after its commit: all rows are there. */
 	assert_int_equal(
 		test_raw_count(f.path, "SELECT count(*) FROM access_log"), 300);
-	assert_int_equal(
-		test_raw_count(f.path, "SELECT count(*) FROM access_log WHERE "
-				       "purpose LIKE 'submitted-%'"),
-		300);
+	assert_int_equal(test_raw_count(f.path,
+					"SELECT count(*) FROM access_log WHERE "
+					"purpose LIKE 'submitted-%'"),
+			 300);
 	access_logger_close(lg);
 	/* Exactly once: nothing more after close. */
 	assert_int_equal(a.calls, 300);
