@@ -53,14 +53,88 @@ api_session_no_store(struct ct_error *err)
 	return err && err->code ? err->code : CT_ERR_INTERNAL;
 }
 
-/* The one answer for every refused login. */
-static enum ct_err
-api_session_refuse(struct app *app, struct http_request *req,
-		   struct http_response *resp)
+enum ct_err
+api_session_login(void *vapp, struct http_request *req, const char *username,
+		  const char *password, struct api_session_login *out,
+		  struct ct_error *err)
 {
-	app_throttle_failure(app);
-	http_response_error(resp, req->arena, 401, "login_failed",
-			    API_LOGIN_FAILED_MESSAGE, NULL);
+	struct app *app = vapp;
+	char hash[TOKEN_HASH_HEX_SIZE];
+	const char *stored = NULL;
+	struct store *st;
+	int64_t now = app_now(app), locked_until = 0;
+	int known, good, locked;
+	enum ct_err rc;
+
+	memset(out, 0, sizeof(*out));
+	st = app_store(app, err);
+	if (!st)
+		return api_session_no_store(err);
+	rc = store_user_get(st, username, req->arena, &out->user, err);
+	if (rc && rc != CT_ERR_NOTFOUND)
+		return rc;
+	/* store_user_get also finds by id: only the user name logs in. */
+	known = rc == CT_OK && out->user.active &&
+		strcmp(out->user.username, username) == 0;
+	if (known) {
+		rc = store_user_password_hash(st, out->user.id, req->arena,
+					      &stored, err);
+		if (rc)
+			return rc;
+		rc = store_user_security_get(st, out->user.id, &out->security,
+					     err);
+		if (rc)
+			return rc;
+	}
+	/* Always one argon2id verification, so timing tells nothing. */
+	good = ct_password_verify(stored ? stored : app->dummy_hash,
+				  password) &&
+	       stored;
+	locked = known && out->security.locked_until > now;
+	if (!known) {
+		ct_info("inloggen geweigerd: onbekende of inactieve gebruiker");
+		app_throttle_failure(app);
+		return CT_OK;
+	}
+	if (locked) {
+		ct_warn("inloggen geweigerd: account %s is geblokkeerd",
+			out->user.username);
+		app_throttle_failure(app);
+		return CT_OK;
+	}
+	if (!good) {
+		rc = store_user_login_failed(st, out->user.id, now,
+					     app->cfg.login_max_failures,
+					     app->cfg.login_lock_seconds,
+					     &locked_until, err);
+		if (rc)
+			return rc;
+		if (locked_until)
+			ct_warn("account %s geblokkeerd na %d mislukte "
+				"pogingen",
+				out->user.username,
+				app->cfg.login_max_failures);
+		else
+			ct_info("inloggen geweigerd: verkeerd wachtwoord voor "
+				"%s",
+				out->user.username);
+		app_throttle_failure(app);
+		return CT_OK;
+	}
+
+	rc = store_user_login_succeeded(st, out->user.id, err);
+	if (rc)
+		return rc;
+	token_new(out->token, hash);
+	rc = store_session_create(st, out->user.id, hash, now,
+				  app->cfg.session_idle_seconds,
+				  app->cfg.session_absolute_seconds,
+				  &out->session, err);
+	if (rc) {
+		sodium_memzero(out->token, sizeof(out->token));
+		return rc;
+	}
+	out->ok = 1;
 	return CT_OK;
 }
 
@@ -71,100 +145,39 @@ api_session_create(void *vapp, struct http_request *req,
 	struct app *app = vapp;
 	const char *username = api_session_body_text(req, "username");
 	const char *password = api_session_body_text(req, "password");
-	char token[TOKEN_TEXT_SIZE], hash[TOKEN_HASH_HEX_SIZE];
+	struct api_session_login in;
 	char csrf[TOKEN_CSRF_SIZE];
-	const char *stored = NULL;
-	struct user_security sec;
-	struct session sess;
-	struct user u;
-	struct store *st;
-	int64_t now = app_now(app), locked_until = 0;
-	int known, good, locked;
 	enum ct_err rc;
 
 	if (!username || !password)
 		CT_BUG("login body not validated by the router");
-	st = app_store(app, err);
-	if (!st)
-		return api_session_no_store(err);
-	memset(&sec, 0, sizeof(sec));
-	rc = store_user_get(st, username, req->arena, &u, err);
-	if (rc && rc != CT_ERR_NOTFOUND)
-		return rc;
-	/* store_user_get also finds by id: only the user name logs in. */
-	known = rc == CT_OK && u.active && strcmp(u.username, username) == 0;
-	if (known) {
-		rc = store_user_password_hash(st, u.id, req->arena, &stored,
-					      err);
-		if (rc)
-			return rc;
-		rc = store_user_security_get(st, u.id, &sec, err);
-		if (rc)
-			return rc;
-	}
-	/* Always one argon2id verification, so timing tells nothing. */
-	good = ct_password_verify(stored ? stored : app->dummy_hash,
-				  password) &&
-	       stored;
-	locked = known && sec.locked_until > now;
-	if (!known) {
-		ct_info("inloggen geweigerd: onbekende of inactieve gebruiker");
-		return api_session_refuse(app, req, resp);
-	}
-	if (locked) {
-		ct_warn("inloggen geweigerd: account %s is geblokkeerd",
-			u.username);
-		return api_session_refuse(app, req, resp);
-	}
-	if (!good) {
-		rc = store_user_login_failed(st, u.id, now,
-					     app->cfg.login_max_failures,
-					     app->cfg.login_lock_seconds,
-					     &locked_until, err);
-		if (rc)
-			return rc;
-		if (locked_until)
-			ct_warn("account %s geblokkeerd na %d mislukte "
-				"pogingen",
-				u.username, app->cfg.login_max_failures);
-		else
-			ct_info("inloggen geweigerd: verkeerd wachtwoord voor "
-				"%s",
-				u.username);
-		return api_session_refuse(app, req, resp);
-	}
-
-	rc = store_user_login_succeeded(st, u.id, err);
+	rc = api_session_login(app, req, username, password, &in, err);
 	if (rc)
 		return rc;
-	token_new(token, hash);
-	rc = store_session_create(st, u.id, hash, now,
-				  app->cfg.session_idle_seconds,
-				  app->cfg.session_absolute_seconds, &sess,
-				  err);
-	if (rc) {
-		sodium_memzero(token, sizeof(token));
-		return rc;
+	if (!in.ok) {
+		/* The one answer for every refused login. */
+		http_response_error(resp, req->arena, 401, "login_failed",
+				    API_LOGIN_FAILED_MESSAGE, NULL);
+		return CT_OK;
 	}
-	app_set_session_cookie(app, req, resp, token);
-	sodium_memzero(token, sizeof(token));
-	app_csrf_token(app, &sess, csrf);
+	app_set_session_cookie(app, req, resp, in.token);
+	sodium_memzero(in.token, sizeof(in.token));
+	app_csrf_token(app, &in.session, csrf);
 	http_response_json(resp, req->arena, 200,
 			   json_pack("{s:o, s:s, s:b, s:b, s:I, s:I}", "user",
-				     user_to_json(&u), "csrf_token", csrf,
-				     "totp_enrolled", sec.totp_enrolled,
+				     user_to_json(&in.user), "csrf_token", csrf,
+				     "totp_enrolled", in.security.totp_enrolled,
 				     "totp_verified", 0, "idle_expires_at",
-				     (json_int_t)sess.idle_expires_at,
+				     (json_int_t)in.session.idle_expires_at,
 				     "absolute_expires_at",
-				     (json_int_t)sess.absolute_expires_at));
+				     (json_int_t)in.session.absolute_expires_at));
 	return CT_OK;
 }
 
 /* A wrong code counts as a failed login: guessing codes locks too. */
 static enum ct_err
-api_session_totp_refuse(struct app *app, struct store *st,
-			const struct app_session *s, struct http_request *req,
-			struct http_response *resp, struct ct_error *err)
+api_session_code_refused(struct app *app, struct store *st,
+			 const struct app_session *s, struct ct_error *err)
 {
 	int64_t locked_until = 0;
 	enum ct_err rc;
@@ -183,18 +196,15 @@ api_session_totp_refuse(struct app *app, struct store *st,
 			return rc;
 	}
 	app_throttle_failure(app);
-	http_response_error(resp, req->arena, 401, "totp_failed",
-			    API_TOTP_FAILED_MESSAGE, NULL);
 	return CT_OK;
 }
 
 enum ct_err
-api_session_totp(void *vapp, struct http_request *req,
-		 struct http_response *resp, struct ct_error *err)
+api_session_check_code(void *vapp, struct http_request *req, const char *code,
+		       int *verified, struct ct_error *err)
 {
 	struct app *app = vapp;
 	const struct app_session *s = app_session(req);
-	const char *code = api_session_body_text(req, "code");
 	unsigned char secret[TOTP_SECRET_BYTES];
 	struct store_actor who = app_actor(req);
 	struct ct_error verr;
@@ -202,8 +212,9 @@ api_session_totp(void *vapp, struct http_request *req,
 	int64_t step = 0;
 	enum ct_err rc;
 
+	*verified = 0;
 	if (!s || !code)
-		CT_BUG("totp route without session or code");
+		CT_BUG("totp check without session or code");
 	if (s->via_token)
 		return ct_error_set(err, CT_ERR_INVALID,
 				    "Met een token is er geen sessie om de "
@@ -227,13 +238,13 @@ api_session_totp(void *vapp, struct http_request *req,
 		return ct_problems_to_error(&req->problems, err);
 	}
 	if (rc == CT_ERR_DENIED)
-		return api_session_totp_refuse(app, st, s, req, resp, err);
+		return api_session_code_refused(app, st, s, err);
 	if (rc)
 		return rc;
 	/* Atomic in the store: two requests with one code, one wins. */
 	rc = store_user_totp_accept(st, &who, s->user.id, step, 0, err);
 	if (rc == CT_ERR_CONFLICT)
-		return api_session_totp_refuse(app, st, s, req, resp, err);
+		return api_session_code_refused(app, st, s, err);
 	if (rc)
 		return rc;
 	rc = store_session_set_totp_verified(st, s->session.id, err);
@@ -242,6 +253,27 @@ api_session_totp(void *vapp, struct http_request *req,
 	rc = store_user_login_succeeded(st, s->user.id, err);
 	if (rc)
 		return rc;
+	*verified = 1;
+	return CT_OK;
+}
+
+enum ct_err
+api_session_totp(void *app, struct http_request *req,
+		 struct http_response *resp, struct ct_error *err)
+{
+	int verified = 0;
+	enum ct_err rc;
+
+	rc = api_session_check_code(app, req,
+				    api_session_body_text(req, "code"),
+				    &verified, err);
+	if (rc)
+		return rc;
+	if (!verified) {
+		http_response_error(resp, req->arena, 401, "totp_failed",
+				    API_TOTP_FAILED_MESSAGE, NULL);
+		return CT_OK;
+	}
 	http_response_json(resp, req->arena, 200,
 			   json_pack("{s:b, s:b}", "totp_enrolled", 1,
 				     "totp_verified", 1));

@@ -28,6 +28,7 @@
 #define CT_HTTP_API_SESSION_H
 
 #include "http/router.h"
+#include "store/store_auth.h"
 
 #define API_SESSION_USERNAME_MAX 64
 #define API_SESSION_PASSWORD_MAX 1024
@@ -43,6 +44,37 @@ enum ct_err api_session_read(void *app, struct http_request *req,
 enum ct_err api_session_delete(void *app, struct http_request *req,
 			       struct http_response *resp,
 			       struct ct_error *err);
+
+/*
+ * The login itself, shared by the API and the sign-in page. CT_OK with
+ * out->ok 1: a new session (out->session, out->user, out->security) and
+ * its token in out->token, which the caller puts in the cookie and then
+ * wipes. CT_OK with out->ok 0: refused (unknown, inactive, locked or a
+ * wrong password, never told apart), after the same work and the
+ * throttling delay, a wrong password counted towards the lock-out.
+ * Another code: the store failed.
+ */
+struct api_session_login {
+	int ok;
+	struct user user;
+	struct user_security security;
+	struct session session;
+	char token[TOKEN_TEXT_SIZE];
+};
+enum ct_err api_session_login(void *app, struct http_request *req,
+			      const char *username, const char *password,
+			      struct api_session_login *out,
+			      struct ct_error *err);
+/*
+ * The second factor of req's cookie session, shared by the API and the
+ * page. CT_OK with *verified 1: the session is verified. CT_OK with
+ * *verified 0: a wrong or replayed code, counted as a failed login and
+ * throttled. CT_ERR_INVALID: not a code (problem under "code");
+ * CT_ERR_CONFLICT: no second factor enrolled yet.
+ */
+enum ct_err api_session_check_code(void *app, struct http_request *req,
+				   const char *code, int *verified,
+				   struct ct_error *err);
 
 extern const struct http_param_spec api_session_login_body[2];
 extern const struct http_param_spec api_session_code_body[1];

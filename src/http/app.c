@@ -38,6 +38,7 @@
 
 #include "core/vocab.h"
 #include "http/form.h"
+#include "http/page_common.h"
 #include "util/log.h"
 #include "util/sbuf.h"
 #include "util/banned.h"
@@ -45,6 +46,7 @@
 #define APP_THROTTLE_WINDOW 60	     /* seconds over which refusals add up */
 #define APP_THROTTLE_STEP_MS 100     /* extra wait per recent refusal */
 #define APP_THROTTLE_MAX_MS 2000     /* most a refusal waits */
+
 #define APP_ROLES_TEXT_MAX 256
 #define APP_CSRF_CONTEXT "casustafel csrf v1"
 
@@ -254,6 +256,10 @@ app_throttle_failure(struct app *app)
 		if (ms > APP_THROTTLE_MAX_MS)
 			ms = APP_THROTTLE_MAX_MS;
 	}
+	if (0 && app->throttle_sleepers >= APP_THROTTLE_SLEEPERS_MAX)
+		ms = 0;
+	if (ms)
+		app->throttle_sleepers++;
 	pthread_mutex_unlock(&app->throttle_lock);
 	if (!ms)
 		return;
@@ -261,6 +267,9 @@ app_throttle_failure(struct app *app)
 	ts.tv_nsec = (long)(ms % 1000) * 1000000L;
 	while (nanosleep(&ts, &ts) != 0 && errno == EINTR)
 		;
+	pthread_mutex_lock(&app->throttle_lock);
+	app->throttle_sleepers--;
+	pthread_mutex_unlock(&app->throttle_lock);
 }
 
 int
@@ -853,4 +862,5 @@ const struct router_hooks app_router_hooks = {
 	.authorize = app_authorize_snapshot,
 	.record_access = app_record_access,
 	.record_access_start = app_record_access_start,
+	.page_error = page_error,
 };

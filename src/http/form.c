@@ -97,8 +97,9 @@ http_form_value(const char *body, size_t len, const char *name, char *out,
 			/* The decoded value is never longer than the raw. */
 			if ((size_t)(amp - eq - 1) >= out_size)
 				return 0;
-			if (router_percent_decode(eq + 1, (size_t)(amp - eq - 1),
-						  1, out, &got))
+			if (router_percent_decode(eq + 1,
+						  (size_t)(amp - eq - 1), 1,
+						  out, &got))
 				return 0;
 			out[got] = '\0';
 			return strlen(out) == got; /* no embedded NUL */

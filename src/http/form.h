@@ -51,7 +51,7 @@ int http_form_is_form_type(const char *content_type);
  * else 0 (also for a malformed escape). For the CSRF hook, which runs
  * before the body is parsed.
  */
-int http_form_value(const char *body, size_t len, const char *name,
-		    char *out, size_t out_size);
+int http_form_value(const char *body, size_t len, const char *name, char *out,
+		    size_t out_size);
 
 #endif

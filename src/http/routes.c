@@ -40,6 +40,7 @@
 #include "http/api_users.h"
 #include "http/api_worklist.h"
 #include "http/openapi.h"
+#include "http/pages.h"
 #include "store/store_team.h"
 #include "util/banned.h"
 
@@ -412,6 +413,9 @@ const struct http_route app_routes[] = {
 		.n_query = N(document_query),
 		.handler = api_documents_read,
 	},
+
+	/* the web application's pages (issue 5), not in the OpenAPI */
+	PAGE_ROUTES,
 };
 
 const size_t app_routes_count = N(app_routes);
