@@ -46,6 +46,7 @@
 #define APP_THROTTLE_WINDOW 60	     /* seconds over which refusals add up */
 #define APP_THROTTLE_STEP_MS 100     /* extra wait per recent refusal */
 #define APP_THROTTLE_MAX_MS 2000     /* most a refusal waits */
+
 #define APP_ROLES_TEXT_MAX 256
 #define APP_CSRF_CONTEXT "casustafel csrf v1"
 
@@ -255,6 +256,10 @@ app_throttle_failure(struct app *app)
 		if (ms > APP_THROTTLE_MAX_MS)
 			ms = APP_THROTTLE_MAX_MS;
 	}
+	if (ms && app->throttle_sleepers >= APP_THROTTLE_SLEEPERS_MAX)
+		ms = 0;
+	if (ms)
+		app->throttle_sleepers++;
 	pthread_mutex_unlock(&app->throttle_lock);
 	if (!ms)
 		return;
@@ -262,6 +267,9 @@ app_throttle_failure(struct app *app)
 	ts.tv_nsec = (long)(ms % 1000) * 1000000L;
 	while (nanosleep(&ts, &ts) != 0 && errno == EINTR)
 		;
+	pthread_mutex_lock(&app->throttle_lock);
+	app->throttle_sleepers--;
+	pthread_mutex_unlock(&app->throttle_lock);
 }
 
 int

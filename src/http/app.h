@@ -65,6 +65,7 @@ struct app {
 	pthread_mutex_t throttle_lock;
 	int64_t throttle_window_start;
 	unsigned throttle_failures;
+	unsigned throttle_sleepers; /* threads waiting in a refusal now */
 };
 
 /*
@@ -128,7 +129,19 @@ void app_csrf_token(const struct app *app, const struct session *s,
 void app_set_session_cookie(const struct app *app, struct http_request *req,
 			    struct http_response *resp,
 			    const char *token_text);
-/* Wait after a refused login or code (throttling, see struct app). */
+/*
+ * Most server threads that may wait in a refusal at once. The server runs
+ * few threads (requests wait for their access-log record suspended, not
+ * in a thread), so unbounded waits would let a burst of wrong passwords
+ * stall everyone. Past this number a refusal answers at once: the
+ * per-account lock-out, not the delay, is what stops guessing.
+ */
+#define APP_THROTTLE_SLEEPERS_MAX 2u
+
+/*
+ * Wait after a refused login or code (throttling, see struct app), unless
+ * APP_THROTTLE_SLEEPERS_MAX threads already wait.
+ */
 void app_throttle_failure(struct app *app);
 /* 1 when a token's comma-separated scopes name action exactly. */
 int app_token_allows(const char *scopes, const char *action);

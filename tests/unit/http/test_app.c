@@ -228,6 +228,41 @@ test_actor_and_csrf_token(void **state)
 	assert_int_equal(app_now(&f->app), f->now);
 }
 
+static void *
+throttle_thread(void *app)
+{
+	app_throttle_failure(app);
+	return NULL;
+}
+
+/*
+ * A burst of refusals holds at most APP_THROTTLE_SLEEPERS_MAX server
+ * threads; the others answer at once, so the server keeps serving.
+ */
+static void
+test_throttle_bounds_waiting_threads(void **state)
+{
+	struct fx *f = *state;
+	pthread_t t[6];
+	unsigned waiting;
+	size_t i;
+
+	f->app.login_delay_ms = 1500;
+	for (i = 0; i < CT_ARRAY_SIZE(t); i++)
+		assert_int_equal(
+			pthread_create(&t[i], NULL, throttle_thread, &f->app),
+			0);
+	usleep(300 * 1000); /* all started; the sleepers still sleep */
+	pthread_mutex_lock(&f->app.throttle_lock);
+	waiting = f->app.throttle_sleepers;
+	pthread_mutex_unlock(&f->app.throttle_lock);
+	assert_int_equal(waiting, APP_THROTTLE_SLEEPERS_MAX);
+	for (i = 0; i < CT_ARRAY_SIZE(t); i++)
+		pthread_join(t[i], NULL);
+	assert_int_equal(f->app.throttle_sleepers, 0);
+	assert_int_equal(f->app.throttle_failures, CT_ARRAY_SIZE(t));
+}
+
 int
 main(void)
 {
@@ -253,6 +288,9 @@ main(void)
 			fx_teardown),
 		cmocka_unit_test_setup_teardown(test_actor_and_csrf_token,
 						fx_setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(
+			test_throttle_bounds_waiting_threads, fx_setup,
+			fx_teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
