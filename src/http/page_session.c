@@ -53,11 +53,20 @@ page_url_host(const char *url, const char **host, size_t *len)
 int
 page_same_origin(const struct http_request *req)
 {
+	const char *site = http_request_header(req, "Sec-Fetch-Site");
 	const char *origin = http_request_header(req, "Origin");
 	const char *host = http_request_header(req, "Host");
 	const char *h;
 	size_t len;
 
+	/* A browser's own word on where the request comes from (Fetch
+	 * Metadata) is the most reliable; every current browser sends it. */
+	if (site)
+		return strcmp(site, "same-origin") == 0;
+	/* With our Referrer-Policy no-referrer a browser may send the opaque
+	 * "Origin: null" for our own form: it names no other site. */
+	if (origin && strcmp(origin, "null") == 0)
+		origin = NULL;
 	if (!origin)
 		origin = http_request_header(req, "Referer");
 	if (!origin)

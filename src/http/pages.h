@@ -43,7 +43,11 @@ enum ct_err page_worklist(void *app, struct http_request *req,
 enum ct_err page_cases(void *app, struct http_request *req,
 		       struct http_response *resp, struct ct_error *err);
 
-/* 1 when req's Origin (or else Referer), if any, names req's Host. */
+/*
+ * 1 when req comes from our own site: Sec-Fetch-Site "same-origin" when
+ * the browser sends it, else an Origin (or Referer) naming req's Host; an
+ * opaque "Origin: null" or no header at all passes (SameSite guards).
+ */
 int page_same_origin(const struct http_request *req);
 
 extern const struct http_param_spec page_login_fields[2];

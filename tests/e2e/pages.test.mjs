@@ -1,13 +1,15 @@
 /*
- * pages.test.mjs - the web application through the browser. For now the
- * sign-in page: an anonymous visitor of the work list is sent to it, and
- * it passes axe (WCAG 2.1 AA) at phone and desktop width with its
- * labelled fields. Every page visited is checked (harness.mjs).
+ * pages.test.mjs - the web application through the browser: an anonymous
+ * visitor is sent to the sign-in page; signing in with password and TOTP
+ * code as a coordinator of Veilig Thuis Amsterdam, the work list and the
+ * case list; a form error keeps what was typed.
+ * Every page visited passes axe (WCAG 2.1 AA) and is photographed at
+ * phone and desktop width (harness.mjs).
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
-import { launchBrowser, startApp, withPage } from './harness.mjs';
+import { launchBrowser, signIn, startApp, withPage } from './harness.mjs';
 
 describe('pages', () => {
 	let app, browser;
@@ -34,6 +36,53 @@ describe('pages', () => {
 			assert.equal(await page.getByLabel('Wachtwoord')
 				     .getAttribute('type'), 'password');
 			await view.check('aanmelden');
+		});
+	});
+
+	test('a sign-in form error keeps the input', async () => {
+		await withPage(browser, async (view) => {
+			const { page } = view;
+			await page.goto(app.url('/aanmelden'));
+			await view.check('aanmelden');
+			await page.getByLabel('Gebruikersnaam')
+				.fill('coordinator.ams');
+			await page.getByRole('button', { name: 'Aanmelden' })
+				.click();
+			await page.getByRole('alert').waitFor();
+			await view.check('aanmelden-fout');
+			assert.equal(await page.getByLabel('Gebruikersnaam')
+				     .inputValue(), 'coordinator.ams');
+			const pw = page.getByLabel('Wachtwoord');
+			assert.equal(await pw.getAttribute('aria-invalid'),
+				     'true');
+			assert.match(await page.getByRole('alert').innerText(),
+				     /Vul dit veld in/);
+		});
+	});
+
+	test('a coordinator signs in and sees the work list and the cases',
+	     async () => {
+		await withPage(browser, async (view) => {
+			const { page } = view;
+			await signIn(view, app, 'coordinator.ams');
+			assert.equal(new URL(page.url()).pathname, '/');
+			await page.getByRole('heading',
+				{ level: 1, name: 'Werklijst' }).waitFor();
+			await view.check('werklijst');
+
+			await page.getByRole('link', { name: 'Dossiers' })
+				.first().click();
+			await page.waitForURL('**/dossiers');
+			await page.getByRole('heading',
+				{ level: 1, name: 'Dossiers' }).waitFor();
+			await view.check('dossiers');
+			/* Amsterdam's cases only, at least one. */
+			const refs = await page
+				.locator('table a[href^="/dossiers/"]')
+				.allInnerTexts();
+			assert.ok(refs.length > 0, 'no cases listed');
+			for (const ref of refs)
+				assert.match(ref, /^AMS-/);
 		});
 	});
 });

@@ -12,6 +12,7 @@
 #include <cmocka.h>
 
 #include "page_test.h"
+#include "http/pages.h"
 
 static void
 test_sign_in_form(void **state)
@@ -98,6 +99,58 @@ test_lock_out_is_the_api_s(void **state)
 	pg_done(c);
 	assert_int_equal(fx_login(f, "alice", FX_PASSWORD, &cl), 401);
 	free(c);
+}
+
+/* One request with the given header pairs, for page_same_origin. */
+static int
+same_origin(const char *const *headers)
+{
+	struct http_request req;
+	struct arena a;
+	int ok;
+
+	arena_init(&a, ARENA_MAX_DEFAULT);
+	http_request_init(&req, &a, HTTP_METHOD_POST, "/aanmelden");
+	for (; *headers; headers += 2)
+		assert_int_equal(
+			http_request_add_header(&req, headers[0], headers[1]),
+			CT_OK);
+	ok = page_same_origin(&req);
+	arena_release(&a);
+	return ok;
+}
+
+static void
+test_same_origin_rules(void **state)
+{
+	const char *fetch_same[] = {"Sec-Fetch-Site", "same-origin",
+				    "Origin", "null", NULL};
+	const char *fetch_cross[] = {"Sec-Fetch-Site", "cross-site",
+				     "Origin", "https://casustafel.test",
+				     "Host", "casustafel.test", NULL};
+	const char *fetch_sibling[] = {"Sec-Fetch-Site", "same-site", NULL};
+	const char *null_origin[] = {"Origin", "null", "Host",
+				     "casustafel.test", NULL};
+	const char *null_evil_referer[] = {"Origin", "null", "Referer",
+					   "http://evil.example/x", "Host",
+					   "casustafel.test", NULL};
+	const char *ours[] = {"Origin", "http://casustafel.test", "Host",
+			      "casustafel.test", NULL};
+	const char *evil[] = {"Origin", "http://evil.example", "Host",
+			      "casustafel.test", NULL};
+	const char *nothing[] = {NULL};
+
+	(void)state;
+	/* Chromium with Referrer-Policy no-referrer: Origin null, but the
+	 * browser says same-origin. */
+	assert_true(same_origin(fetch_same));
+	assert_false(same_origin(fetch_cross));
+	assert_false(same_origin(fetch_sibling));
+	assert_true(same_origin(null_origin));
+	assert_false(same_origin(null_evil_referer));
+	assert_true(same_origin(ours));
+	assert_false(same_origin(evil));
+	assert_true(same_origin(nothing));
 }
 
 static void
@@ -212,6 +265,7 @@ main(void)
 			fx_teardown),
 		cmocka_unit_test_setup_teardown(test_lock_out_is_the_api_s,
 						pg_setup, fx_teardown),
+		cmocka_unit_test(test_same_origin_rules),
 		cmocka_unit_test_setup_teardown(test_other_site_is_refused,
 						pg_setup, fx_teardown),
 		cmocka_unit_test_setup_teardown(test_code_then_sign_out,
