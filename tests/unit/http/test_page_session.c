@@ -123,17 +123,22 @@ same_origin(const char *const *headers)
 static void
 test_same_origin_rules(void **state)
 {
-	const char *fetch_same[] = {"Sec-Fetch-Site", "same-origin",
-				    "Origin", "null", NULL};
-	const char *fetch_cross[] = {"Sec-Fetch-Site", "cross-site",
-				     "Origin", "https://casustafel.test",
-				     "Host", "casustafel.test", NULL};
+	const char *fetch_same[] = {"Sec-Fetch-Site", "same-origin", "Origin",
+				    "null", NULL};
+	const char *fetch_cross[] = {"Sec-Fetch-Site",
+				     "cross-site",
+				     "Origin",
+				     "https://casustafel.test",
+				     "Host",
+				     "casustafel.test",
+				     NULL};
 	const char *fetch_sibling[] = {"Sec-Fetch-Site", "same-site", NULL};
 	const char *null_origin[] = {"Origin", "null", "Host",
 				     "casustafel.test", NULL};
-	const char *null_evil_referer[] = {"Origin", "null", "Referer",
-					   "http://evil.example/x", "Host",
-					   "casustafel.test", NULL};
+	const char *null_evil_referer[] = {"Origin",  "null",
+					   "Referer", "http://evil.example/x",
+					   "Host",    "casustafel.test",
+					   NULL};
 	const char *ours[] = {"Origin", "http://casustafel.test", "Host",
 			      "casustafel.test", NULL};
 	const char *evil[] = {"Origin", "http://evil.example", "Host",
@@ -174,13 +179,13 @@ test_other_site_is_refused(void **state)
 				 CT_OK);
 		assert_int_equal(http_request_add_header(&c->req, h[2], h[3]),
 				 CT_OK);
-		assert_int_equal(http_request_add_header(
-					 &c->req, "Content-Type",
-					 HTTP_FORM_CONTENT_TYPE),
-				 CT_OK);
-		assert_int_equal(http_request_set_body(&c->req, form,
-						       strlen(form)),
-				 CT_OK);
+		assert_int_equal(
+			http_request_add_header(&c->req, "Content-Type",
+						HTTP_FORM_CONTENT_TYPE),
+			CT_OK);
+		assert_int_equal(
+			http_request_set_body(&c->req, form, strlen(form)),
+			CT_OK);
 		router_handle(&f->router, &c->req, &c->resp);
 		if (h == evil) {
 			assert_int_equal(c->resp.status, 403);
