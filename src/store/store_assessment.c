@@ -50,6 +50,20 @@ read_assessment(struct db_stmt *s, struct arena *ar, struct assessment *a)
 	a->version = db_column_int64(s, 17);
 }
 
+/* read_assessment as a store_row_reader: reading a row cannot fail. */
+static enum ct_err
+read_assessment_row(struct store *st, struct db_stmt *s, struct arena *ar,
+		    void *rec, struct ct_error *err)
+{
+	(void)st;
+	(void)err;
+	read_assessment(s, ar, rec);
+	return CT_OK;
+}
+
+static const struct store_row_reader assessment_reader = {
+	sizeof(struct assessment), "risicotaxaties", read_assessment_row};
+
 static int
 code_ok(const char *s)
 {
@@ -76,8 +90,7 @@ validate_new(const struct assessment *a, struct ct_problems *p)
 	if (!ct_uuid_valid(a->case_id))
 		ct_problems_add(p, "case_id", "geen geldige casus-id");
 	if (!code_ok(a->instrument_id))
-		ct_problems_add(p, "instrument_id",
-				"ontbreekt of is te lang");
+		ct_problems_add(p, "instrument_id", "ontbreekt of is te lang");
 	if (!code_ok(a->instrument_version))
 		ct_problems_add(p, "instrument_version",
 				"ontbreekt of is te lang");
@@ -221,42 +234,23 @@ store_assessment_get(struct store *st, const char *case_id, const char *id,
 }
 
 enum ct_err
-store_assessment_list(struct store *st, const char *case_id,
-		      struct arena *ar, struct assessment **out, size_t *n,
-		      struct ct_error *err)
+store_assessment_list(struct store *st, const char *case_id, struct arena *ar,
+		      struct assessment **out, size_t *n, struct ct_error *err)
 {
-	struct assessment *arr = NULL;
-	struct db_stmt *s = NULL;
-	size_t count = 0, cap = 0;
+	const char *params[] = {case_id};
+	void *arr = NULL;
 	enum ct_err rc;
-	int row;
 
 	if (!case_id)
 		return ct_error_set(err, CT_ERR_INVALID,
 				    "case_id: geef een casus op.");
-	rc = db_prepare(st->db,
-			"SELECT " ASSESSMENT_COLUMNS " FROM assessments "
-			"WHERE case_id = ? ORDER BY assessed_at, id",
-			&s, err);
-	if (rc)
-		return rc;
-	db_bind_text(s, 1, case_id);
-	while ((rc = db_step(s, &row, err)) == CT_OK && row) {
-		if (count == STORE_LIST_MAX ||
-		    !(arr = store_grow(ar, arr, count, &cap, sizeof(*arr)))) {
-			rc = ct_error_set(err, CT_ERR_LIMIT,
-					  "Te veel risicotaxaties om in één "
-					  "keer te tonen.");
-			break;
-		}
-		read_assessment(s, ar, &arr[count++]);
-	}
-	db_finalize(s);
-	if (rc)
-		return rc;
-	*out = arr;
-	*n = count;
-	return CT_OK;
+	rc = store_query_all(st,
+			     "SELECT " ASSESSMENT_COLUMNS " FROM assessments "
+			     "WHERE case_id = ? ORDER BY assessed_at, id",
+			     params, 1, &assessment_reader, ar, &arr, n, err);
+	if (rc == CT_OK)
+		*out = arr;
+	return rc;
 }
 
 static enum ct_err
@@ -354,9 +348,8 @@ store_assessment_override(struct store *st, const struct store_actor *who,
 	if (rc == CT_OK) {
 		jb = store_assessment_to_json(&before);
 		ja = store_assessment_to_json(&rec);
-		rc = journal_append(st, who, rec.case_id,
-				    "assessment.override", "assessment",
-				    rec.id, jb, ja, err);
+		rc = journal_append(st, who, rec.case_id, "assessment.override",
+				    "assessment", rec.id, jb, ja, err);
 	}
 	rc = store_write_end(st, rc, err);
 	json_decref(jb);

@@ -141,6 +141,14 @@ enum ct_err store_query_one(struct store *st, const char *sql,
 			    const struct store_row_reader *r, struct arena *a,
 			    void *rec, struct ct_error *err);
 /*
+ * Step the prepared statement s to its end, reading every row into an
+ * arena array of records (*out, *n); CT_ERR_LIMIT past STORE_LIST_MAX
+ * rows or a full arena. The caller prepared and bound s, and finalizes it.
+ */
+enum ct_err store_read_rows(struct store *st, struct db_stmt *s,
+			    const struct store_row_reader *r, struct arena *a,
+			    void **out, size_t *n, struct ct_error *err);
+/*
  * Run sql and read every row into an arena array of records (*out, *n);
  * CT_ERR_LIMIT past STORE_LIST_MAX rows or a full arena.
  */

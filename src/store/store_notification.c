@@ -27,8 +27,7 @@
 #define NOTIFICATION_FROM                                                      \
 	" FROM notifications n LEFT JOIN cases c ON c.id = n.case_id "
 
-static const char *const email_codes[] = {"none", "pending", "sent",
-					  "failed"};
+static const char *const email_codes[] = {"none", "pending", "sent", "failed"};
 
 const char *
 store_notification_email_code(enum notification_email e)
@@ -46,8 +45,9 @@ is_pg(struct store *st)
 
 static enum ct_err
 read_notification(struct store *st, struct db_stmt *s, struct arena *a,
-		  struct notification *n, struct ct_error *err)
+		  void *rec, struct ct_error *err)
 {
+	struct notification *n = rec;
 	const char *code;
 	size_t i;
 
@@ -85,37 +85,24 @@ read_notification(struct store *st, struct db_stmt *s, struct arena *a,
 	return CT_OK;
 }
 
+static const struct store_row_reader notification_reader = {
+	sizeof(struct notification), "meldingen", read_notification};
+
 static enum ct_err
 read_all(struct store *st, struct db_stmt *s, struct arena *a,
 	 struct notification **out, size_t *n, struct ct_error *err)
 {
-	struct notification *arr = NULL;
-	size_t count = 0, cap = 0;
-	enum ct_err rc;
-	int row;
+	void *arr = NULL;
+	enum ct_err rc =
+		store_read_rows(st, s, &notification_reader, a, &arr, n, err);
 
-	while ((rc = db_step(s, &row, err)) == CT_OK && row) {
-		arr = store_grow(a, arr, count, &cap, sizeof(*arr));
-		if (!arr || count >= STORE_LIST_MAX)
-			return ct_error_set(err, CT_ERR_LIMIT,
-					    "Te veel meldingen om in één keer "
-					    "te tonen; vraag een kleinere "
-					    "pagina.");
-		rc = read_notification(st, s, a, &arr[count], err);
-		if (rc)
-			return rc;
-		count++;
-	}
-	if (rc)
-		return rc;
-	*out = arr;
-	*n = count;
-	return CT_OK;
+	if (rc == CT_OK)
+		*out = arr;
+	return rc;
 }
 
 static void
-check_text(struct ct_problems *p, const char *field, const char *v,
-	   size_t max)
+check_text(struct ct_problems *p, const char *field, const char *v, size_t max)
 {
 	size_t len = v ? strlen(v) : 0;
 
@@ -134,8 +121,8 @@ bind_id(struct db_stmt *s, int idx, const char *id)
 }
 
 enum ct_err
-store_notification_add(struct store *st, struct notification *n,
-		       int want_mail, struct ct_error *err)
+store_notification_add(struct store *st, struct notification *n, int want_mail,
+		       struct ct_error *err)
 {
 	struct db_stmt *s = NULL;
 	struct ct_problems p;
@@ -161,8 +148,7 @@ store_notification_add(struct store *st, struct notification *n,
 	rc = store_write_begin(st, err);
 	if (rc)
 		return rc;
-	rc = db_prepare(st->db,
-			"SELECT email FROM orgs WHERE id = ?", &s, err);
+	rc = db_prepare(st->db, "SELECT email FROM orgs WHERE id = ?", &s, err);
 	if (rc == CT_OK) {
 		db_bind_text(s, 1, n->org_id);
 		rc = db_step(s, &row, err);
@@ -186,17 +172,18 @@ store_notification_add(struct store *st, struct notification *n,
 	n->email_status = want_mail && has_mail ? NOTIFICATION_EMAIL_PENDING
 						: NOTIFICATION_EMAIL_NONE;
 	n->email_attempts = 0;
-	n->email_next_at = n->email_status == NOTIFICATION_EMAIL_PENDING ? now
-									 : 0;
+	n->email_next_at =
+		n->email_status == NOTIFICATION_EMAIL_PENDING ? now : 0;
 	n->email_sent_at = 0;
 	n->email_error = NULL;
-	rc = db_prepare(st->db,
-			"INSERT INTO notifications (id, org_id, user_id, "
-			"task_id, case_id, kind, title, body, created_at, "
-			"read_at, email_status, email_attempts, email_next_at, "
-			"email_sent_at, email_error) "
-			"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, 0, ?, 0, NULL)",
-			&s, err);
+	rc = db_prepare(
+		st->db,
+		"INSERT INTO notifications (id, org_id, user_id, "
+		"task_id, case_id, kind, title, body, created_at, "
+		"read_at, email_status, email_attempts, email_next_at, "
+		"email_sent_at, email_error) "
+		"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, 0, ?, 0, NULL)",
+		&s, err);
 	if (rc)
 		goto out;
 	db_bind_text(s, 1, n->id);

@@ -46,19 +46,15 @@ store_query_one(struct store *st, const char *sql, const char *const *params,
 }
 
 enum ct_err
-store_query_all(struct store *st, const char *sql, const char *const *params,
-		size_t nparams, const struct store_row_reader *r,
-		struct arena *a, void **out, size_t *n, struct ct_error *err)
+store_read_rows(struct store *st, struct db_stmt *s,
+		const struct store_row_reader *r, struct arena *a, void **out,
+		size_t *n, struct ct_error *err)
 {
-	struct db_stmt *s = NULL;
 	unsigned char *arr = NULL;
 	size_t count = 0, cap = 0;
 	enum ct_err rc;
 	int row;
 
-	rc = query_prepare(st, sql, params, nparams, &s, err);
-	if (rc)
-		return rc;
 	while ((rc = db_step(s, &row, err)) == CT_OK && row) {
 		if (count == STORE_LIST_MAX ||
 		    !(arr = store_grow(a, arr, count, &cap, r->size))) {
@@ -72,10 +68,25 @@ store_query_all(struct store *st, const char *sql, const char *const *params,
 			break;
 		count++;
 	}
-	db_finalize(s);
 	if (rc)
 		return rc;
 	*out = arr;
 	*n = count;
 	return CT_OK;
+}
+
+enum ct_err
+store_query_all(struct store *st, const char *sql, const char *const *params,
+		size_t nparams, const struct store_row_reader *r,
+		struct arena *a, void **out, size_t *n, struct ct_error *err)
+{
+	struct db_stmt *s = NULL;
+	enum ct_err rc;
+
+	rc = query_prepare(st, sql, params, nparams, &s, err);
+	if (rc)
+		return rc;
+	rc = store_read_rows(st, s, r, a, out, n, err);
+	db_finalize(s);
+	return rc;
 }

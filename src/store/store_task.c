@@ -54,9 +54,10 @@ is_pg(struct store *st)
 }
 
 static enum ct_err
-read_task(struct store *st, struct db_stmt *s, struct arena *a,
-	  struct task *t, struct ct_error *err)
+read_task(struct store *st, struct db_stmt *s, struct arena *a, void *rec,
+	  struct ct_error *err)
 {
+	struct task *t = rec;
 	const char *status;
 	enum ct_err rc;
 	size_t i;
@@ -104,8 +105,7 @@ read_task(struct store *st, struct db_stmt *s, struct arena *a,
 
 /* Text of 1..max bytes without control characters. */
 static void
-check_text(struct ct_problems *p, const char *field, const char *v,
-	   size_t max)
+check_text(struct ct_problems *p, const char *field, const char *v, size_t max)
 {
 	size_t len = v ? strlen(v) : 0, i;
 
@@ -165,9 +165,10 @@ case_info(struct store *st, const char *case_id, enum ct_country *country,
 	enum ct_err rc;
 	int row, v;
 
-	rc = db_prepare(st->db,
-			"SELECT jurisdiction, reference FROM cases WHERE id = ?",
-			&s, err);
+	rc = db_prepare(
+		st->db,
+		"SELECT jurisdiction, reference FROM cases WHERE id = ?", &s,
+		err);
 	if (rc)
 		return rc;
 	db_bind_text(s, 1, case_id);
@@ -210,8 +211,8 @@ task_json(const struct task *t)
 	ct_instant_format_utc(t->due_at, due);
 	j = json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:s}", "org_id",
 		      t->org_id, "kind", t->kind, "title", t->title, "source",
-		      t->source, "rule_id", t->rule_id, "due_at", due,
-		      "status", store_task_status_code(t->status));
+		      t->source, "rule_id", t->rule_id, "due_at", due, "status",
+		      store_task_status_code(t->status));
 	if (!j)
 		CT_BUG("json_pack task");
 	return j;
@@ -260,16 +261,16 @@ insert_task(struct store *st, const struct store_actor *who, struct task *t,
 		       err);
 	if (rc)
 		return rc;
-	rc = store_row_exists(st, "SELECT 1 FROM orgs WHERE id = ?",
-			      t->org_id, &found, err);
+	rc = store_row_exists(st, "SELECT 1 FROM orgs WHERE id = ?", t->org_id,
+			      &found, err);
 	if (rc == CT_OK && !found)
 		rc = ct_error_set(err, CT_ERR_NOTFOUND,
 				  "Organisatie %s bestaat niet.", t->org_id);
 	if (rc)
 		return rc;
 	ct_uuid_new(t->id);
-	t->due_from = local_day_start(ct_country_zone(t->jurisdiction),
-				      t->due_at);
+	t->due_from =
+		local_day_start(ct_country_zone(t->jurisdiction), t->due_at);
 	t->status = TASK_OPEN;
 	t->created_at = t->updated_at = now;
 	t->done_at = 0;
@@ -365,16 +366,16 @@ move_task(struct store *st, const struct store_actor *who,
 	memcpy(t->case_reference, old->case_reference,
 	       sizeof(t->case_reference));
 	t->jurisdiction = old->jurisdiction;
-	t->due_from = local_day_start(ct_country_zone(t->jurisdiction),
-				      t->due_at);
+	t->due_from =
+		local_day_start(ct_country_zone(t->jurisdiction), t->due_at);
 	t->status = TASK_OPEN;
 	t->created_at = old->created_at;
 	t->updated_at = now;
 	t->done_at = 0;
 	t->done_by = NULL;
 	/* A new deadline is announced anew; a new title alone is not. */
-	t->notified_due_at = t->due_at == old->due_at ? old->notified_due_at
-						      : 0;
+	t->notified_due_at =
+		t->due_at == old->due_at ? old->notified_due_at : 0;
 	t->notified_overdue_at =
 		t->due_at == old->due_at ? old->notified_overdue_at : 0;
 	t->version = old->version + 1;
@@ -422,8 +423,7 @@ upsert_locked(struct store *st, const struct store_actor *who, struct task *t,
 	enum ct_err rc;
 	int found;
 
-	rc = find_by_source(st, t->source, t->kind, scratch, &old, &found,
-			    err);
+	rc = find_by_source(st, t->source, t->kind, scratch, &old, &found, err);
 	if (rc)
 		return rc;
 	if (!found) {
@@ -509,8 +509,8 @@ close_locked(struct store *st, const struct store_actor *who,
 
 	rc = store_task_get(st, task_id, scratch, &t, err);
 	if (rc == CT_OK && strcmp(t.case_id, case_id) != 0)
-		rc = ct_error_set(err, CT_ERR_NOTFOUND,
-				  "Taak %s bestaat niet.", task_id);
+		rc = ct_error_set(err, CT_ERR_NOTFOUND, "Taak %s bestaat niet.",
+				  task_id);
 	if (rc == CT_OK && t.status != TASK_OPEN)
 		rc = ct_error_set(err, CT_ERR_CONFLICT,
 				  "De taak is al %s; er is niets veranderd.",
@@ -518,11 +518,12 @@ close_locked(struct store *st, const struct store_actor *who,
 							: "vervallen");
 	if (rc)
 		return rc;
-	rc = db_prepare(st->db,
-			"UPDATE tasks SET status = ?, done_at = ?, done_by = ?, "
-			"updated_at = ?, version = version + 1 "
-			"WHERE id = ? AND status = 'open'",
-			&s, err);
+	rc = db_prepare(
+		st->db,
+		"UPDATE tasks SET status = ?, done_at = ?, done_by = ?, "
+		"updated_at = ?, version = version + 1 "
+		"WHERE id = ? AND status = 'open'",
+		&s, err);
 	if (rc)
 		return rc;
 	db_bind_text(s, 1, store_task_status_code(to));
@@ -547,9 +548,8 @@ close_locked(struct store *st, const struct store_actor *who,
 }
 
 static enum ct_err
-close_task(struct store *st, const struct store_actor *who,
-	   const char *case_id, const char *task_id, enum task_status to,
-	   struct ct_error *err)
+close_task(struct store *st, const struct store_actor *who, const char *case_id,
+	   const char *task_id, enum task_status to, struct ct_error *err)
 {
 	struct arena scratch;
 	enum ct_err rc;
@@ -563,8 +563,7 @@ close_task(struct store *st, const struct store_actor *who,
 	arena_init(&scratch, TASK_SCRATCH_MAX);
 	rc = store_write_begin(st, err);
 	if (rc == CT_OK) {
-		rc = close_locked(st, who, case_id, task_id, to, &scratch,
-				  err);
+		rc = close_locked(st, who, case_id, task_id, to, &scratch, err);
 		rc = store_write_end(st, rc, err);
 	}
 	arena_release(&scratch);
@@ -589,9 +588,8 @@ store_task_cancel(struct store *st, const struct store_actor *who,
 /* Cancel the open tasks of source on case_id not named in tasks[]. */
 static enum ct_err
 cancel_others(struct store *st, const struct store_actor *who,
-	      const char *case_id, const char *source,
-	      const struct task *tasks, size_t n, struct arena *scratch,
-	      struct ct_error *err)
+	      const char *case_id, const char *source, const struct task *tasks,
+	      size_t n, struct arena *scratch, struct ct_error *err)
 {
 	struct db_stmt *s = NULL;
 	char **ids = NULL;
@@ -616,9 +614,8 @@ cancel_others(struct store *st, const struct store_actor *who,
 		if (listed)
 			continue;
 		ids = store_grow(scratch, ids, count, &cap, sizeof(*ids));
-		if (!ids ||
-		    !(ids[count] = arena_strdup(scratch,
-						db_column_text(s, 0)))) {
+		if (!ids || !(ids[count] = arena_strdup(
+				      scratch, db_column_text(s, 0)))) {
 			rc = ct_error_set(err, CT_ERR_LIMIT,
 					  "Te veel taken van bron %s.", source);
 			break;
@@ -676,8 +673,8 @@ store_task_sync(struct store *st, const struct store_actor *who,
 	for (i = 0; rc == CT_OK && i < n; i++)
 		rc = upsert_locked(st, who, &copies[i], &scratch, &what, err);
 	if (rc == CT_OK)
-		rc = cancel_others(st, who, case_id, source, tasks, n,
-				   &scratch, err);
+		rc = cancel_others(st, who, case_id, source, tasks, n, &scratch,
+				   err);
 	rc = store_write_end(st, rc, err);
 	if (rc == CT_OK)
 		for (i = 0; i < n; i++) {
@@ -714,15 +711,16 @@ store_task_get(struct store *st, const char *id, struct arena *a,
 
 	if (!id)
 		return ct_error_set(err, CT_ERR_INVALID, "Geef de taak op.");
-	rc = db_prepare(st->db, "SELECT " TASK_COLUMNS TASK_FROM "WHERE t.id = ?",
-			&s, err);
+	rc = db_prepare(st->db,
+			"SELECT " TASK_COLUMNS TASK_FROM "WHERE t.id = ?", &s,
+			err);
 	if (rc)
 		return rc;
 	db_bind_text(s, 1, id);
 	rc = db_step(s, &row, err);
 	if (rc == CT_OK && !row)
-		rc = ct_error_set(err, CT_ERR_NOTFOUND,
-				  "Taak %s bestaat niet.", id);
+		rc = ct_error_set(err, CT_ERR_NOTFOUND, "Taak %s bestaat niet.",
+				  id);
 	if (rc == CT_OK)
 		rc = read_task(st, s, a, &t, err);
 	db_finalize(s);
@@ -731,36 +729,20 @@ store_task_get(struct store *st, const char *id, struct arena *a,
 	return rc;
 }
 
+static const struct store_row_reader task_reader = {sizeof(struct task),
+						    "taken", read_task};
+
 /* Step s to the end, reading every row into an arena array. */
 static enum ct_err
 read_all(struct store *st, struct db_stmt *s, struct arena *a,
 	 struct task **out, size_t *n, struct ct_error *err)
 {
-	struct task *arr = NULL;
-	size_t count = 0, cap = 0;
-	enum ct_err rc;
-	int row;
+	void *arr = NULL;
+	enum ct_err rc = store_read_rows(st, s, &task_reader, a, &arr, n, err);
 
-	while ((rc = db_step(s, &row, err)) == CT_OK && row) {
-		if (count >= STORE_LIST_MAX)
-			return ct_error_set(err, CT_ERR_LIMIT,
-					    "Te veel taken in één lijst.");
-		arr = store_grow(a, arr, count, &cap, sizeof(*arr));
-		if (!arr)
-			return ct_error_set(err, CT_ERR_LIMIT,
-					    "Te veel taken om in één keer te "
-					    "tonen; vraag een kleinere "
-					    "pagina.");
-		rc = read_task(st, s, a, &arr[count], err);
-		if (rc)
-			return rc;
-		count++;
-	}
-	if (rc)
-		return rc;
-	*out = arr;
-	*n = count;
-	return CT_OK;
+	if (rc == CT_OK)
+		*out = arr;
+	return rc;
 }
 
 enum ct_err
@@ -904,9 +886,8 @@ mark_claimed(struct store *st, struct task_claim *c, int64_t now,
 }
 
 enum ct_err
-store_task_claim(struct store *st, int64_t now, size_t limit,
-		 struct arena *a, struct task_claim **out, size_t *n,
-		 struct ct_error *err)
+store_task_claim(struct store *st, int64_t now, size_t limit, struct arena *a,
+		 struct task_claim **out, size_t *n, struct ct_error *err)
 {
 	struct db_stmt *s = NULL;
 	struct task_claim *claims = NULL;
