@@ -537,6 +537,19 @@ http_server_in_flight(struct http_server *srv)
 	return n;
 }
 
+/* deadline = now + ms (CLOCK_REALTIME, for pthread_cond_timedwait). */
+static void
+deadline_in(struct timespec *deadline, unsigned ms)
+{
+	clock_gettime(CLOCK_REALTIME, deadline);
+	deadline->tv_sec += ms / 1000;
+	deadline->tv_nsec += (long)(ms % 1000) * 1000000L;
+	if (deadline->tv_nsec >= 1000000000L) {
+		deadline->tv_sec++;
+		deadline->tv_nsec -= 1000000000L;
+	}
+}
+
 void
 http_server_stop(struct http_server *srv)
 {
@@ -551,14 +564,7 @@ http_server_stop(struct http_server *srv)
 	if (listen_fd != MHD_INVALID_SOCKET)
 		close(listen_fd);
 
-	clock_gettime(CLOCK_REALTIME, &deadline);
-	deadline.tv_sec += srv->config.shutdown_grace_ms / 1000;
-	deadline.tv_nsec +=
-		(long)(srv->config.shutdown_grace_ms % 1000) * 1000000L;
-	if (deadline.tv_nsec >= 1000000000L) {
-		deadline.tv_sec++;
-		deadline.tv_nsec -= 1000000000L;
-	}
+	deadline_in(&deadline, srv->config.shutdown_grace_ms);
 	pthread_mutex_lock(&srv->lock);
 	while (srv->in_flight > 0 && !timed_out)
 		timed_out = pthread_cond_timedwait(&srv->idle, &srv->lock,
@@ -578,6 +584,19 @@ http_server_stop(struct http_server *srv)
 	while (srv->suspended > 0)
 		if (pthread_cond_wait(&srv->idle, &srv->lock) != 0)
 			CT_BUG("server: pthread_cond_wait");
+	/*
+	 * A request the logger just resumed has its record committed but
+	 * still has to run its handler and send the answer: give it a
+	 * grace period of its own before the daemon closes its connection.
+	 */
+	if (timed_out && srv->in_flight > 0) {
+		deadline_in(&deadline, srv->config.shutdown_grace_ms);
+		timed_out = 0;
+		while (srv->in_flight > 0 && !timed_out)
+			timed_out =
+				pthread_cond_timedwait(&srv->idle, &srv->lock,
+						       &deadline) == ETIMEDOUT;
+	}
 	pthread_mutex_unlock(&srv->lock);
 
 	MHD_stop_daemon(srv->daemon);
