@@ -152,9 +152,8 @@ static const struct policy_row policy_rows[POLICY_ACTION__COUNT] = {
 				   RULE_ASSESS, CASE_CONTENT},
 	/* The handler narrows it further: the one who filled it in, or a
 	 * coordinator (instrument.h, api_assessments.c). */
-	[POLICY_ASSESSMENT_OVERRIDE] = {"assessment.override",
-					POLICY_RES_CASE, RULE_ASSESS,
-					CASE_CONTENT},
+	[POLICY_ASSESSMENT_OVERRIDE] = {"assessment.override", POLICY_RES_CASE,
+					RULE_ASSESS, CASE_CONTENT},
 	/* worklist (issue 4 "Deadlines and the work list"): the work list
 	 * and notifications show case references, task titles and
 	 * deadlines of the user's own organisation, no personal data; the
@@ -188,8 +187,7 @@ static const struct policy_row policy_rows[POLICY_ACTION__COUNT] = {
 	[POLICY_DOCUMENT_READ] = {"document.read", POLICY_RES_CASE,
 				  RULE_CASE_READ, CASE_CONTENT},
 	/* web pages (issue 5): the embedded CSS and JS hold no data. */
-	[POLICY_STATIC_READ] = {"static.read", POLICY_RES_NONE, RULE_PUBLIC,
-				0},
+	[POLICY_STATIC_READ] = {"static.read", POLICY_RES_NONE, RULE_PUBLIC, 0},
 };
 
 /* The roles that open and work on cases (PRODUCT.md users table). */
@@ -592,4 +590,22 @@ policy_decision_err(const struct policy_decision *d)
 	if (d->denial == POLICY_DENY_NOT_FOUND)
 		return CT_ERR_NOTFOUND;
 	return CT_ERR_DENIED;
+}
+
+int
+policy_users_all_orgs(const struct policy_subject *who)
+{
+	return who->user_id && (ct_has(who->roles, USER_ROLE_ADMIN) ||
+				ct_has(who->roles, USER_ROLE_PRIVACY_OFFICER));
+}
+
+int
+policy_assessment_may_override(const struct policy_subject *who,
+			       const char *assessor_user_id)
+{
+	if (!who->user_id)
+		return 0;
+	if (assessor_user_id && strcmp(assessor_user_id, who->user_id) == 0)
+		return 1;
+	return ct_has(who->roles, USER_ROLE_COORDINATOR);
 }

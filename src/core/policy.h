@@ -204,4 +204,18 @@ void policy_decide(const struct policy_subject *who, enum policy_action action,
 /* CT_OK, CT_ERR_NOTFOUND (answer as absent) or CT_ERR_DENIED. */
 enum ct_err policy_decision_err(const struct policy_decision *d);
 
+/*
+ * Finer rules inside an allowed action, kept here so that one file decides
+ * every question of access:
+ *  - policy_users_all_orgs: user.read lists the users of every
+ *    organisation for administrators and privacy officers, else only the
+ *    subject's own organisation's.
+ *  - policy_assessment_may_override: an allowed assessment.override may
+ *    still only be made by the one who filled the assessment in, or by a
+ *    coordinator (the case director weighs the risk; PRODUCT.md).
+ */
+int policy_users_all_orgs(const struct policy_subject *who);
+int policy_assessment_may_override(const struct policy_subject *who,
+				   const char *assessor_user_id);
+
 #endif

@@ -50,8 +50,9 @@ api_instruments_list(void *app, struct http_request *req,
 	api_page_read(req, &pg);
 	for (i = 0; i < n; i++)
 		if (api_page_contains(&pg, i))
-			api_json_append(items, instrument_summary_json(
-						       api_instruments->items[i]));
+			api_json_append(items,
+					instrument_summary_json(
+						api_instruments->items[i]));
 	api_list_respond(req, resp, items, n, &pg);
 	return CT_OK;
 }
@@ -107,8 +108,8 @@ body_text(const struct http_request *req, const char *name)
 static const char *
 assessor_role(const struct instrument *ins, uint32_t roles)
 {
-	uint32_t fit = ins->assessor_roles ? ins->assessor_roles & roles
-					   : roles;
+	uint32_t fit =
+		ins->assessor_roles ? ins->assessor_roles & roles : roles;
 	unsigned r;
 
 	for (r = 0; r < USER_ROLE__COUNT; r++)
@@ -158,11 +159,12 @@ api_assessments_add(void *app, struct http_request *req,
 	}
 	role = assessor_role(ins, s->subject.roles);
 	if (!role)
-		return ct_error_set(err, CT_ERR_DENIED,
-				    "Instrument %s wordt ingevuld door een "
-				    "andere rol (zie assessor_roles); vraag "
-				    "bijvoorbeeld de hulpofficier van justitie.",
-				    ins->id);
+		return ct_error_set(
+			err, CT_ERR_DENIED,
+			"Instrument %s wordt ingevuld door een "
+			"andere rol (zie assessor_roles); vraag "
+			"bijvoorbeeld de hulpofficier van justitie.",
+			ins->id);
 	/* Large: keep it off the handler thread's stack. */
 	answers = malloc(sizeof(*answers));
 	if (!answers)
@@ -185,15 +187,14 @@ api_assessments_add(void *app, struct http_request *req,
 	a.assessor_role = role;
 	a.answers_json = answers_text;
 	a.result_json = result_text;
-	a.outcome = result.determined ? ins->outcomes[result.outcome].code
-				      : NULL;
+	a.outcome =
+		result.determined ? ins->outcomes[result.outcome].code : NULL;
 	rc = store_assessment_add(st, &who, &a, err);
 	if (rc) {
 		rc = api_store_failed(rc, err);
 		goto out;
 	}
-	http_response_json(resp, req->arena, 201,
-			   store_assessment_to_json(&a));
+	http_response_json(resp, req->arena, 201, store_assessment_to_json(&a));
 out:
 	free(answers);
 	free(answers_text);
@@ -216,8 +217,7 @@ api_assessments_read(void *app, struct http_request *req,
 				  req->arena, &a, err);
 	if (rc)
 		return api_store_failed(rc, err);
-	http_response_json(resp, req->arena, 200,
-			   store_assessment_to_json(&a));
+	http_response_json(resp, req->arena, 200, store_assessment_to_json(&a));
 	return CT_OK;
 }
 
@@ -241,10 +241,7 @@ api_assessments_override(void *app, struct http_request *req,
 				  req->arena, &a, err);
 	if (rc)
 		return api_store_failed(rc, err);
-	/* The one who filled it in, or a coordinator of the case team. */
-	if (!(a.assessor_user_id &&
-	      strcmp(a.assessor_user_id, s->user.id) == 0) &&
-	    !ct_has(s->subject.roles, USER_ROLE_COORDINATOR))
+	if (!policy_assessment_may_override(&s->subject, a.assessor_user_id))
 		return ct_error_set(err, CT_ERR_DENIED,
 				    "Alleen wie de risicotaxatie invulde of "
 				    "een casusregisseur mag de uitkomst "
@@ -272,7 +269,6 @@ api_assessments_override(void *app, struct http_request *req,
 				       reason, req->arena, &a, err);
 	if (rc)
 		return api_store_failed(rc, err);
-	http_response_json(resp, req->arena, 200,
-			   store_assessment_to_json(&a));
+	http_response_json(resp, req->arena, 200, store_assessment_to_json(&a));
 	return CT_OK;
 }

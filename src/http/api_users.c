@@ -13,19 +13,12 @@
 #include <sodium.h>
 
 #include "core/model_json.h"
+#include "core/policy.h"
 #include "core/validate.h"
 #include "http/api_common.h"
 #include "http/app.h"
 #include "util/crypto.h"
 #include "util/banned.h"
-
-/* Administrators and privacy officers see users of every organisation. */
-static int
-api_users_sees_all(const struct app_session *s)
-{
-	return ct_has(s->user.roles, USER_ROLE_ADMIN) ||
-	       ct_has(s->user.roles, USER_ROLE_PRIVACY_OFFICER);
-}
 
 enum ct_err
 api_users_list(void *app, struct http_request *req, struct http_response *resp,
@@ -43,8 +36,9 @@ api_users_list(void *app, struct http_request *req, struct http_response *resp,
 		return err->code;
 	if (!s)
 		CT_BUG("users route without a session");
-	rc = store_user_list(st, api_users_sees_all(s) ? NULL : s->user.org_id,
-			     req->arena, &users, &n, err);
+	rc = store_user_list(
+		st, policy_users_all_orgs(&s->subject) ? NULL : s->user.org_id,
+		req->arena, &users, &n, err);
 	if (rc)
 		return api_store_failed(rc, err);
 	api_page_read(req, &pg);
@@ -124,7 +118,8 @@ api_users_read(void *app, struct http_request *req, struct http_response *resp,
 			    &u, err);
 	if (rc)
 		return api_store_failed(rc, err);
-	if (!api_users_sees_all(s) && strcmp(u.org_id, s->user.org_id) != 0)
+	if (!policy_users_all_orgs(&s->subject) &&
+	    strcmp(u.org_id, s->user.org_id) != 0)
 		return api_not_found(err);
 	http_response_json(resp, req->arena, 200, user_to_json(&u));
 	return CT_OK;

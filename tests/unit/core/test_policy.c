@@ -769,6 +769,37 @@ test_totp_enrol(void **state)
 	assert_int_equal(d.denial, POLICY_DENY_UNAUTHENTICATED);
 }
 
+/* The finer rules inside allowed actions (policy.h, end). */
+static void
+test_finer_rules(void **state)
+{
+	struct policy_subject who;
+	const char *me = "11111111-1111-4111-8111-111111111111";
+	const char *other = "22222222-2222-4222-8222-222222222222";
+
+	(void)state;
+	memset(&who, 0, sizeof(who));
+	who.roles = CT_BIT(USER_ROLE_ADMIN);
+	assert_false(policy_users_all_orgs(&who)); /* not logged in */
+	who.user_id = me;
+	who.org_id = other;
+	assert_true(policy_users_all_orgs(&who));
+	who.roles = CT_BIT(USER_ROLE_PRIVACY_OFFICER);
+	assert_true(policy_users_all_orgs(&who));
+	who.roles = CT_BIT(USER_ROLE_COORDINATOR) | CT_BIT(USER_ROLE_HOVJ);
+	assert_false(policy_users_all_orgs(&who));
+
+	/* override: the assessor, or a coordinator; nobody else */
+	who.roles = CT_BIT(USER_ROLE_HOVJ);
+	assert_true(policy_assessment_may_override(&who, me));
+	assert_false(policy_assessment_may_override(&who, other));
+	assert_false(policy_assessment_may_override(&who, NULL));
+	who.roles = CT_BIT(USER_ROLE_COORDINATOR);
+	assert_true(policy_assessment_may_override(&who, other));
+	who.user_id = NULL;
+	assert_false(policy_assessment_may_override(&who, NULL));
+}
+
 int
 main(void)
 {
@@ -777,6 +808,7 @@ main(void)
 		cmocka_unit_test(test_authorization_matrix),
 		cmocka_unit_test(test_action_names),
 		cmocka_unit_test(test_reasons),
+		cmocka_unit_test(test_finer_rules),
 		cmocka_unit_test(test_denials_are_logged),
 		cmocka_unit_test(test_case_create_owner),
 		cmocka_unit_test(test_grant_expiry_boundary),
