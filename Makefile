@@ -22,9 +22,9 @@ demo-db run: export CASUSTAFEL_KEY_FILE = $(KEY_FILE)
 # Debian packages the project needs (build, libraries, test tools).
 DEB_PACKAGES = gcc libc6-dev pkg-config meson ninja-build python3 \
 	libsodium-dev libsqlite3-dev libjansson-dev libcmocka-dev \
-	libmicrohttpd-dev liboath-dev \
+	libmicrohttpd-dev liboath-dev libqrencode-dev \
 	libcairo2-dev libpango1.0-dev fonts-dejavu-core poppler-utils \
-	python3-pytest python3-requests wrk oathtool \
+	python3-pytest python3-requests wrk oathtool zbar-tools \
 	postgresql libpq-dev \
 	libcurl4-openssl-dev python3-aiosmtpd \
 	nodejs $(NPM_DEB) chromium
