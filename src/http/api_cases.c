@@ -46,6 +46,7 @@ api_cases_list(void *app, struct http_request *req, struct http_response *resp,
 	store_case_filter_init(&f);
 	f.member_org_id = s->user.org_id;
 	f.region = http_request_param(req, "region");
+	f.reference_part = http_request_param(req, "reference");
 	v = http_request_param(req, "jurisdiction");
 	if (v)
 		f.jurisdiction = vocab_index(&vocab_country, v);

@@ -31,7 +31,7 @@
 static const char *const page_status_codes[] = {"open", "closed", NULL};
 
 const struct http_param_spec page_cases_query[5] = {
-	HTTP_PARAM_STRING_SPEC("kenmerk", 0, CT_REFERENCE_SIZE),
+	HTTP_PARAM_STRING_SPEC("kenmerk", 0, CT_REFERENCE_SIZE - 1),
 	HTTP_PARAM_STRING_SPEC("regio", 0, CT_REGION_MAX),
 	HTTP_PARAM_ENUM_SPEC("status", 0, page_status_codes),
 	HTTP_PARAM_INT_SPEC("pagina", 0, 1, 100000),
@@ -179,29 +179,6 @@ page_status_options(struct tmpl_vars *v, const char *chosen, enum ct_country c)
 	}
 }
 
-/* 1 when the case's reference contains part (case-insensitive ASCII). */
-static int
-page_reference_has(const char *reference, const char *part)
-{
-	size_t n = strlen(part), i, j;
-
-	for (i = 0; reference[i]; i++) {
-		for (j = 0; j < n && reference[i + j]; j++) {
-			char a = reference[i + j], b = part[j];
-
-			if (a >= 'a' && a <= 'z')
-				a = (char)(a - 'a' + 'A');
-			if (b >= 'a' && b <= 'z')
-				b = (char)(b - 'a' + 'A');
-			if (a != b)
-				break;
-		}
-		if (j == n)
-			return 1;
-	}
-	return n == 0;
-}
-
 enum ct_err
 page_cases(void *app, struct http_request *req, struct http_response *resp,
 	   struct ct_error *err)
@@ -213,7 +190,7 @@ page_cases(void *app, struct http_request *req, struct http_response *resp,
 	struct store_case_filter f;
 	struct ct_case *cases = NULL;
 	struct tmpl_vars *v, *row;
-	size_t n = 0, total = 0, i, shown = 0;
+	size_t n = 0, total = 0, i;
 	int64_t pagina = 1, limit = PAGE_CASES_LIMIT;
 	char opened[11];
 	struct ct_date d;
@@ -230,14 +207,9 @@ page_cases(void *app, struct http_request *req, struct http_response *resp,
 	f.region = http_request_param(req, "regio");
 	if (status)
 		f.status = vocab_index(&vocab_case_status, status);
-	if (reference) {
-		/* The store has no reference filter: the team's cases are
-		 * few, so filter them here, all of them, then page. */
-		f.limit = STORE_LIST_LIMIT_MAX;
-	} else {
-		f.limit = (size_t)limit;
-		f.offset = (size_t)((pagina - 1) * limit);
-	}
+	f.reference_part = reference;
+	f.limit = (size_t)limit;
+	f.offset = (size_t)((pagina - 1) * limit);
 	rc = store_case_list(st, &f, req->arena, &cases, &n, &total, err);
 	if (rc)
 		return api_store_failed(rc, err);
@@ -247,19 +219,8 @@ page_cases(void *app, struct http_request *req, struct http_response *resp,
 	tmpl_set(v, "region", f.region);
 	page_status_options(v, status, s->org.country);
 	tmpl_list_init(v, "cases");
-	if (reference)
-		total = 0;
 	for (i = 0; i < n; i++) {
-		if (reference) {
-			if (!page_reference_has(cases[i].reference, reference))
-				continue;
-			total++;
-			if (total <= (size_t)((pagina - 1) * limit) ||
-			    shown >= (size_t)limit)
-				continue;
-		}
 		row = tmpl_list_add(v, "cases");
-		shown++;
 		tmpl_set(row, "id", cases[i].id);
 		tmpl_set(row, "reference", cases[i].reference);
 		tmpl_set(row, "region", cases[i].region);
@@ -273,7 +234,7 @@ page_cases(void *app, struct http_request *req, struct http_response *resp,
 		ct_date_format(&d, opened);
 		tmpl_set(row, "opened", opened);
 	}
-	tmpl_set_bool(v, "has_cases", shown > 0);
+	tmpl_set_bool(v, "has_cases", n > 0);
 	tmpl_setf(v, "total_words", "%zu %s", total,
 		  total == 1 ? "dossier" : "dossiers");
 	if (pagina > 1)

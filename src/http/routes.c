@@ -96,6 +96,7 @@ static const char *const status_codes[] = {"open", "closed", NULL};
 
 static const struct http_param_spec case_list_query[] = {
 	HTTP_PARAM_STRING_SPEC("region", 0, CT_REGION_MAX),
+	HTTP_PARAM_STRING_SPEC("reference", 0, CT_REFERENCE_SIZE - 1),
 	HTTP_PARAM_ENUM_SPEC("jurisdiction", 0, country_codes),
 	HTTP_PARAM_ENUM_SPEC("status", 0, status_codes),
 	API_PAGING_QUERY,

@@ -135,6 +135,8 @@ struct store_case_filter {
 	/* NULL: any; else only cases whose current team has this org */
 	const char *member_org_id;
 	const char *region;       /* NULL: any */
+	/* NULL: any; else part of the reference, any case ("ams-2026") */
+	const char *reference_part;
 	int jurisdiction;         /* -1: any, else enum ct_country */
 	int status;               /* -1: any, else enum case_status */
 	size_t offset;

@@ -320,9 +320,42 @@ store_case_filter_init(struct store_case_filter *f)
 /* WHERE clause and its parameters, shared by the count and the page. */
 struct case_where {
 	struct sbuf sql;
-	const char *params[5];
+	const char *params[6];
 	int nparams;
+	/* "%PART%" upper-cased, with LIKE's own characters escaped */
+	char reference_like[2 * CT_REFERENCE_SIZE + 3];
 };
+
+/*
+ * The LIKE pattern of a reference part: references are upper-case ASCII,
+ * so upper-casing both sides gives the same answer on SQLite (whose LIKE
+ * ignores ASCII case) and PostgreSQL (whose LIKE does not). CT_ERR_INVALID
+ * for a part longer than a reference.
+ */
+static enum ct_err
+reference_like(const char *part, char *out, size_t size, struct ct_error *err)
+{
+	size_t used = 0, i;
+
+	if (strlen(part) >= CT_REFERENCE_SIZE)
+		return ct_error_set(err, CT_ERR_INVALID,
+				    "kenmerk: langer dan een dossierkenmerk.");
+	out[used++] = '%';
+	for (i = 0; part[i]; i++) {
+		char c = part[i];
+
+		if (c >= 'a' && c <= 'z')
+			c = (char)(c - 'a' + 'A');
+		if (c == '%' || c == '_' || c == '\\')
+			out[used++] = '\\';
+		out[used++] = c;
+	}
+	out[used++] = '%';
+	out[used] = '\0';
+	if (used >= size)
+		CT_BUG("reference pattern overflow");
+	return CT_OK;
+}
 
 static enum ct_err
 build_where(const struct store_case_filter *f, struct case_where *w,
@@ -351,6 +384,15 @@ build_where(const struct store_case_filter *f, struct case_where *w,
 		if (sbuf_addstr(&w->sql, " AND region = ?"))
 			CT_BUG("filter sql");
 		w->params[w->nparams++] = f->region;
+	}
+	if (f->reference_part) {
+		if (reference_like(f->reference_part, w->reference_like,
+				   sizeof(w->reference_like), err))
+			return err->code;
+		if (sbuf_addstr(&w->sql, " AND upper(reference) LIKE ? "
+					 "ESCAPE '\\'"))
+			CT_BUG("filter sql");
+		w->params[w->nparams++] = w->reference_like;
 	}
 	if (f->jurisdiction != -1) {
 		code = f->jurisdiction >= 0

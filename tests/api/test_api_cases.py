@@ -241,5 +241,12 @@ def test_update_with_version_and_lists(api):
     assert set(body) == {"items", "total", "limit", "offset"}
     assert len(body["items"]) <= 2 and body["limit"] == 2
     assert all(c["status"] == "open" for c in body["items"])
+    # part of the reference, in any case: the case itself is found
+    part = case["reference"][-8:].lower()
+    r = ams.get(api.url("/api/v1/cases?reference=" + part + "&limit=100"))
+    assert r.status_code == 200, r.text
+    refs = [c["reference"] for c in r.json()["items"]]
+    assert case["reference"] in refs
+    assert all(part.upper() in ref for ref in refs)
     j = ams.get(base + "/journal?limit=1000").json()["items"]
     assert j[-1]["action"] == "person.update"

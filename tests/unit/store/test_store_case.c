@@ -197,6 +197,35 @@ test_list_filters(void **state)
 	assert_int_equal(
 		store_case_list(f.st, &filt, &f.a, &list, &n, &total, &err),
 		CT_ERR_INVALID);
+
+	/* Part of a reference, any case; LIKE's own characters are text. */
+	store_case_filter_init(&filt);
+	filt.reference_part = "ams-2026-0000";
+	assert_int_equal(
+		store_case_list(f.st, &filt, &f.a, &list, &n, &total, &err),
+		CT_OK);
+	assert_int_equal(total, 4);
+	filt.reference_part = "00002";
+	assert_int_equal(
+		store_case_list(f.st, &filt, &f.a, &list, &n, &total, &err),
+		CT_OK);
+	assert_int_equal(total, 2);
+	assert_string_equal(list[0].reference, "LIM-2026-00002");
+	assert_string_equal(list[1].reference, "AMS-2026-00002");
+	filt.reference_part = "AMS%";
+	assert_int_equal(
+		store_case_list(f.st, &filt, &f.a, &list, &n, &total, &err),
+		CT_OK);
+	assert_int_equal(total, 0);
+	filt.reference_part = "_MS";
+	assert_int_equal(
+		store_case_list(f.st, &filt, &f.a, &list, &n, &total, &err),
+		CT_OK);
+	assert_int_equal(total, 0);
+	filt.reference_part = "AMS-2026-00001-00001-00001";
+	assert_int_equal(
+		store_case_list(f.st, &filt, &f.a, &list, &n, &total, &err),
+		CT_ERR_INVALID);
 	test_close(&f);
 }
 
