@@ -6,7 +6,8 @@
  * login happens; a user without one has the defaults (no second factor,
  * no failures, not locked). password_changed_at is not kept twice: it is
  * the time of the user's newest "user.create" or "user.set_password"
- * journal entry, which store_user.c already writes.
+ * journal entry, which store_user.c already writes; totp_enrolled_at
+ * likewise the newest "user.totp_enrol" (the account page shows it).
  *
  * The TOTP secret is sealed with crypto_secretbox under a key derived
  * from the server key and the user id (keyed BLAKE2b), so a sealed
@@ -206,8 +207,11 @@ read_security(struct store *st, const char *user_id, struct user_security *out,
 	if (rc)
 		return rc;
 	rc = db_prepare(st->db,
-			"SELECT max(at) FROM journal WHERE entity_id = ? AND "
-			"action IN ('user.create', 'user.set_password')",
+			"SELECT max(CASE WHEN action = 'user.totp_enrol' "
+			"THEN NULL ELSE at END), max(CASE WHEN action = "
+			"'user.totp_enrol' THEN at END) FROM journal WHERE "
+			"entity_id = ? AND action IN ('user.create', "
+			"'user.set_password', 'user.totp_enrol')",
 			&s, err);
 	if (rc)
 		return rc;
@@ -215,6 +219,10 @@ read_security(struct store *st, const char *user_id, struct user_security *out,
 	rc = db_step(s, &row, err);
 	if (rc == CT_OK && row && !db_column_is_null(s, 0))
 		out->password_changed_at = db_column_int64(s, 0);
+	/* A reset ends the factor; the old date no longer says anything. */
+	if (rc == CT_OK && row && !db_column_is_null(s, 1) &&
+	    out->totp_enrolled)
+		out->totp_enrolled_at = db_column_int64(s, 1);
 	db_finalize(s);
 	return rc;
 }

@@ -44,6 +44,7 @@ struct user_security {
 	int failed_logins;      /* consecutive failures */
 	int64_t locked_until;   /* 0 when not locked */
 	int64_t password_changed_at;
+	int64_t totp_enrolled_at; /* last confirmation; 0 when not enrolled */
 };
 
 enum ct_err store_user_security_get(struct store *st, const char *user_id,

@@ -43,6 +43,7 @@ test_defaults_for_a_new_user(void **state)
 	assert_int_equal(sec.locked_until, 0);
 	/* From the journal's user.create entry. */
 	assert_int_equal(sec.password_changed_at, TEST_NOW);
+	assert_int_equal(sec.totp_enrolled_at, 0);
 	assert_int_equal(store_user_security_get(
 				 f.st, "00000000-0000-4000-8000-000000000000",
 				 &sec, &err),
@@ -232,6 +233,9 @@ test_totp_replay_refused_and_enrolment(void **state)
 	assert_false(sec.totp_pending);
 	assert_int_equal(sec.totp_last_step, 100);
 	assert_int_equal(test_journal_count(&f, "user.totp_enrol", uid), 1);
+	/* Since when: the journal's user.totp_enrol entry. */
+	assert_int_equal(sec.totp_enrolled_at, TEST_NOW);
+	assert_int_equal(sec.password_changed_at, TEST_NOW);
 
 	/* The same step again, or an older one: a replayed code. */
 	assert_int_equal(
@@ -254,6 +258,7 @@ test_totp_replay_refused_and_enrolment(void **state)
 	assert_int_equal(store_user_security_get(f.st, uid, &sec, &err), CT_OK);
 	assert_false(sec.totp_enrolled);
 	assert_false(sec.totp_pending);
+	assert_int_equal(sec.totp_enrolled_at, 0);
 	assert_int_equal(store_user_totp_begin(f.st, &f.who, uid, secret, &err),
 			 CT_OK);
 	/* The replay guard survives the reset. */
