@@ -18,38 +18,10 @@
 #include "core/order_json.h"
 #include "http/api_common.h"
 #include "http/app.h"
+#include "http/order_view.h"
 #include "http/response.h"
 #include "store/store_order.h"
 #include "util/banned.h"
-
-#define DEADLINES_JSON_MAX ORDER_DEADLINES_MAX
-
-/* "nog 3 dagen en 4 uur", "nog 40 minuten", "2 dagen geleden". */
-static void
-time_words(int64_t now, int64_t due, char *out, size_t n)
-{
-	int64_t left = due - now, abs_left = left < 0 ? -left : left;
-	int64_t days = abs_left / 86400, hours = (abs_left % 86400) / 3600;
-	int64_t minutes = (abs_left % 3600) / 60;
-	char span[64];
-
-	if (days > 0 && hours > 0)
-		snprintf(span, sizeof(span), "%lld %s en %lld uur",
-			 (long long)days, days == 1 ? "dag" : "dagen",
-			 (long long)hours);
-	else if (days > 0)
-		snprintf(span, sizeof(span), "%lld %s", (long long)days,
-			 days == 1 ? "dag" : "dagen");
-	else if (hours > 0)
-		snprintf(span, sizeof(span), "%lld uur", (long long)hours);
-	else
-		snprintf(span, sizeof(span), "%lld %s", (long long)minutes,
-			 minutes == 1 ? "minuut" : "minuten");
-	if (left >= 0)
-		snprintf(out, n, "nog %s", span);
-	else
-		snprintf(out, n, "%s geleden", span);
-}
 
 static json_t *
 rule_json(const struct rules_rule *r)
@@ -62,129 +34,60 @@ rule_json(const struct rules_rule *r)
 	return j;
 }
 
-/* The deadline code a step kind meets (order_deadlines' codes). */
-static const char *
-deadline_for_step(enum ct_country c, enum order_step_kind k)
-{
-	int be = c == CT_COUNTRY_BE;
-
-	switch (k) {
-	case ORDER_STEP_STAY_ADDRESS:
-		return "stay_address";
-	case ORDER_STEP_FIRST_CONTACT:
-		return be ? "case_manager_start" : "first_contact";
-	case ORDER_STEP_HELP_PLAN:
-		return "help_plan";
-	case ORDER_STEP_SYSTEM_TALK:
-		return "system_talk";
-	case ORDER_STEP_ADVICE:
-		return be ? "written_advice" : "extension_advice";
-	case ORDER_STEP_HEARING:
-		return "court_hearing";
-	case ORDER_STEP_EXTEND:
-	case ORDER_STEP_NOT_EXTEND:
-		return be ? "court_hearing" : "extension_decision";
-	case ORDER_STEP_EXPIRE:
-		return "order_end";
-	case ORDER_STEP_APPEAL:
-		return "appeal_term";
-	case ORDER_STEP_MONITORING_CHECK:
-		return "monitoring_check";
-	case ORDER_STEP_MONITORING_END:
-		return "monitoring_end";
-	default:
-		return NULL;
-	}
-}
-
+/* The record plus clock, next steps and deadlines (order_view.h). */
 static json_t *
-order_view(const struct order *o, int64_t now)
+order_view_json(const struct order *o, int64_t now)
 {
-	const struct order_rules *r = rules_for(o->jurisdiction);
-	struct order_deadline dl[DEADLINES_JSON_MAX];
+	struct order_view v;
 	json_t *j = order_to_json(o), *clock = api_json_object();
 	json_t *next = api_json_array(), *deadlines = api_json_array();
-	char words[96], local[CT_ISO_SIZE];
-	uint32_t mask = order_next_steps(r, o);
-	size_t n, i, k;
+	size_t i;
 
-	n = order_deadlines(r, o, dl, DEADLINES_JSON_MAX);
-	/* The clock: how long the order still runs, in plain words. */
+	order_view_init(&v, o, now);
 	if (o->ends_at) {
 		api_json_set_instant(clock, "ends_at", o->ends_at, 1);
-		ct_instant_format_local(r->zone, o->ends_at, local);
-		api_json_set_text(clock, "ends_at_local", local);
-		if (o->state == ORDER_STATE_IMPOSED ||
-		    o->state == ORDER_STATE_EXTENDED) {
-			time_words(now, o->ends_at, words, sizeof(words));
-			api_json_set_text(clock, "time_left", words);
-		} else {
-			api_json_set_text(clock, "time_left",
-					  "het huisverbod loopt niet");
-		}
-	} else {
-		api_json_set_text(clock, "time_left",
-				  "nog niet opgelegd");
+		api_json_set_text(clock, "ends_at_local", v.ends_at_local);
 	}
+	api_json_set_text(clock, "time_left", v.time_left);
 	api_json_set(j, "clock", clock);
 
-	for (i = 0; i < n; i++) {
+	for (i = 0; i < v.n_deadlines; i++) {
+		const struct order_deadline *dl = &v.deadlines[i];
 		json_t *d = api_json_object();
 
-		api_json_set_text(d, "code", dl[i].code);
-		api_json_set_text(d, "title", dl[i].title);
-		api_json_set_instant(d, "not_before", dl[i].not_before, 1);
-		api_json_set_instant(d, "due_at", dl[i].due_at, 1);
-		api_json_set_text(d, "org_type",
-				  vocab_code(&vocab_org_type,
-					     (unsigned)dl[i].org_type));
-		api_json_set(d, "rule", rule_json(dl[i].rule));
-		api_json_set(d, "done", json_boolean(dl[i].done));
-		if (!dl[i].done) {
-			time_words(now, dl[i].due_at, words, sizeof(words));
-			api_json_set_text(d, "time_left", words);
-		}
+		api_json_set_text(d, "code", dl->code);
+		api_json_set_text(d, "title", dl->title);
+		api_json_set_instant(d, "not_before", dl->not_before, 1);
+		api_json_set_instant(d, "due_at", dl->due_at, 1);
+		api_json_set_text(
+			d, "org_type",
+			vocab_code(&vocab_org_type, (unsigned)dl->org_type));
+		api_json_set(d, "rule", rule_json(dl->rule));
+		api_json_set(d, "done", json_boolean(dl->done));
+		if (!dl->done)
+			api_json_set_text(d, "time_left", v.deadline_left[i]);
 		api_json_append(deadlines, d);
 	}
-	for (k = 0; k < ORDER_STEP__COUNT; k++) {
-		const char *code;
-		json_t *s;
+	for (i = 0; i < v.n_next; i++) {
+		const struct order_view_next *nx = &v.next[i];
+		json_t *s = api_json_object();
 
-		if (!(mask & ((uint32_t)1 << k)))
-			continue;
-		s = api_json_object();
-		api_json_set_text(s, "kind", order_step_code(
-						     (enum order_step_kind)k));
-		api_json_set_text(s, "title",
-				  vocab_label(&order_vocab_step, (unsigned)k));
-		code = deadline_for_step(o->jurisdiction,
-					 (enum order_step_kind)k);
-		for (i = 0; code && i < n; i++) {
-			if (dl[i].done || strcmp(dl[i].code, code) != 0)
-				continue;
-			api_json_set_text(s, "deadline", dl[i].code);
-			api_json_set_instant(s, "due_at", dl[i].due_at, 1);
-			break;
+		api_json_set_text(s, "kind", order_step_code(nx->kind));
+		api_json_set_text(
+			s, "title",
+			vocab_label(&order_vocab_step, (unsigned)nx->kind));
+		if (nx->deadline >= 0) {
+			api_json_set_text(s, "deadline",
+					  v.deadlines[nx->deadline].code);
+			api_json_set_instant(s, "due_at",
+					     v.deadlines[nx->deadline].due_at,
+					     1);
 		}
 		api_json_append(next, s);
 	}
 	api_json_set(j, "next_steps", next);
 	api_json_set(j, "deadlines", deadlines);
 	return j;
-}
-
-/* The actor's facts, from the session the router authenticated. */
-static void
-facts_of(const struct http_request *req, struct order_facts *f)
-{
-	const struct app_session *s = app_session(req);
-
-	memset(f, 0, sizeof(*f));
-	if (!s)
-		return;
-	f->actor_user_id = s->user.id;
-	f->actor_roles = s->user.roles;
-	f->actor_org_type = s->org.type;
 }
 
 /* 422 {code, message, fields, rule} for a step the law refuses. */
@@ -221,8 +124,8 @@ step_failed(struct http_request *req, struct http_response *resp,
 }
 
 enum ct_err
-api_orders_list(void *app, struct http_request *req,
-		struct http_response *resp, struct ct_error *err)
+api_orders_list(void *app, struct http_request *req, struct http_response *resp,
+		struct ct_error *err)
 {
 	struct store *st = api_store(app, err);
 	struct order *orders = NULL;
@@ -241,8 +144,8 @@ api_orders_list(void *app, struct http_request *req,
 	items = api_json_array();
 	for (i = 0; i < n; i++)
 		if (api_page_contains(&pg, i))
-			api_json_append(items,
-					order_view(&orders[i], api_now(app)));
+			api_json_append(items, order_view_json(&orders[i],
+							       api_now(app)));
 	api_list_respond(req, resp, items, n, &pg);
 	return CT_OK;
 }
@@ -284,19 +187,18 @@ api_orders_create(void *app, struct http_request *req,
 	rc = api_check_problems(req, err);
 	if (rc)
 		return rc;
-	facts_of(req, &f);
-	f.now = api_now(app);
+	order_view_facts(req, api_now(app), &f);
 	rc = store_order_open(st, &who, http_request_param(req, "case_id"),
 			      &step, &f, req->arena, &o, &ref, err);
 	if (rc)
 		return step_failed(req, resp, rc, &ref, err);
-	http_response_json(resp, req->arena, 201, order_view(&o, f.now));
+	http_response_json(resp, req->arena, 201, order_view_json(&o, f.now));
 	return CT_OK;
 }
 
 enum ct_err
-api_orders_read(void *app, struct http_request *req,
-		struct http_response *resp, struct ct_error *err)
+api_orders_read(void *app, struct http_request *req, struct http_response *resp,
+		struct ct_error *err)
 {
 	struct store *st = api_store(app, err);
 	struct order o;
@@ -309,7 +211,8 @@ api_orders_read(void *app, struct http_request *req,
 			     &o, err);
 	if (rc)
 		return api_store_failed(rc, err);
-	http_response_json(resp, req->arena, 200, order_view(&o, api_now(app)));
+	http_response_json(resp, req->arena, 200,
+			   order_view_json(&o, api_now(app)));
 	return CT_OK;
 }
 
@@ -385,13 +288,12 @@ api_orders_add_step(void *app, struct http_request *req,
 	rc = api_check_problems(req, err);
 	if (rc)
 		return rc;
-	facts_of(req, &f);
-	f.now = api_now(app);
+	order_view_facts(req, api_now(app), &f);
 	rc = store_order_step(st, &who, http_request_param(req, "case_id"),
 			      http_request_param(req, "order_id"), version,
 			      &step, &f, req->arena, &o, &ref, err);
 	if (rc)
 		return step_failed(req, resp, rc, &ref, err);
-	http_response_json(resp, req->arena, 201, order_view(&o, f.now));
+	http_response_json(resp, req->arena, 201, order_view_json(&o, f.now));
 	return CT_OK;
 }

@@ -1,0 +1,169 @@
+/*
+ * order_view.c - the order as the API and the pages show it (contract:
+ * order_view.h).
+ *
+ * Design: taken out of api_orders.c when the web pages came, so that the
+ * words, the deadlines and the next steps are computed by one function.
+ * The JSON the API built from them is unchanged (test_orders.py); the
+ * pages render the same struct as HTML.
+ */
+#include "http/order_view.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "http/app.h"
+#include "util/banned.h"
+
+void
+order_view_time_words(int64_t now, int64_t due, char *out, size_t n)
+{
+	int64_t left = due - now, abs_left = left < 0 ? -left : left;
+	int64_t days = abs_left / 86400, hours = (abs_left % 86400) / 3600;
+	int64_t minutes = (abs_left % 3600) / 60;
+	char span[64];
+
+	if (days > 0 && hours > 0)
+		snprintf(span, sizeof(span), "%lld %s en %lld uur",
+			 (long long)days, days == 1 ? "dag" : "dagen",
+			 (long long)hours);
+	else if (days > 0)
+		snprintf(span, sizeof(span), "%lld %s", (long long)days,
+			 days == 1 ? "dag" : "dagen");
+	else if (hours > 0)
+		snprintf(span, sizeof(span), "%lld uur", (long long)hours);
+	else
+		snprintf(span, sizeof(span), "%lld %s", (long long)minutes,
+			 minutes == 1 ? "minuut" : "minuten");
+	if (left >= 0)
+		snprintf(out, n, "nog %s", span);
+	else
+		snprintf(out, n, "%s geleden", span);
+}
+
+const char *
+order_view_deadline_for_step(enum ct_country c, enum order_step_kind k)
+{
+	int be = c == CT_COUNTRY_BE;
+
+	switch (k) {
+	case ORDER_STEP_STAY_ADDRESS:
+		return "stay_address";
+	case ORDER_STEP_FIRST_CONTACT:
+		return be ? "case_manager_start" : "first_contact";
+	case ORDER_STEP_HELP_PLAN:
+		return "help_plan";
+	case ORDER_STEP_SYSTEM_TALK:
+		return "system_talk";
+	case ORDER_STEP_ADVICE:
+		return be ? "written_advice" : "extension_advice";
+	case ORDER_STEP_HEARING:
+		return "court_hearing";
+	case ORDER_STEP_EXTEND:
+	case ORDER_STEP_NOT_EXTEND:
+		return be ? "court_hearing" : "extension_decision";
+	case ORDER_STEP_EXPIRE:
+		return "order_end";
+	case ORDER_STEP_APPEAL:
+		return "appeal_term";
+	case ORDER_STEP_MONITORING_CHECK:
+		return "monitoring_check";
+	case ORDER_STEP_MONITORING_END:
+		return "monitoring_end";
+	default:
+		return NULL;
+	}
+}
+
+void
+order_view_init(struct order_view *v, const struct order *o, int64_t now)
+{
+	const struct order_rules *r = rules_for(o->jurisdiction);
+	uint32_t mask = order_next_steps(r, o);
+	const char *code;
+	size_t i, k;
+
+	memset(v, 0, sizeof(*v));
+	v->rules = r;
+	v->running = o->state == ORDER_STATE_IMPOSED ||
+		     o->state == ORDER_STATE_EXTENDED;
+	v->n_deadlines =
+		order_deadlines(r, o, v->deadlines, ORDER_DEADLINES_MAX);
+	/* The clock: how long the order still runs, in plain words. */
+	if (o->ends_at) {
+		ct_instant_format_local(r->zone, o->ends_at, v->ends_at_local);
+		if (v->running)
+			order_view_time_words(now, o->ends_at, v->time_left,
+					      sizeof(v->time_left));
+		else
+			snprintf(v->time_left, sizeof(v->time_left), "%s",
+				 "het huisverbod loopt niet");
+	} else {
+		snprintf(v->time_left, sizeof(v->time_left), "%s",
+			 "nog niet opgelegd");
+	}
+	for (i = 0; i < v->n_deadlines; i++)
+		if (!v->deadlines[i].done)
+			order_view_time_words(now, v->deadlines[i].due_at,
+					      v->deadline_left[i],
+					      sizeof(v->deadline_left[i]));
+	for (k = 0; k < ORDER_STEP__COUNT; k++) {
+		struct order_view_next *nx;
+
+		if (!(mask & ((uint32_t)1 << k)))
+			continue;
+		nx = &v->next[v->n_next++];
+		nx->kind = (enum order_step_kind)k;
+		nx->deadline = -1;
+		code = order_view_deadline_for_step(o->jurisdiction,
+						    (enum order_step_kind)k);
+		for (i = 0; code && i < v->n_deadlines; i++) {
+			if (v->deadlines[i].done ||
+			    strcmp(v->deadlines[i].code, code) != 0)
+				continue;
+			nx->deadline = (int)i;
+			break;
+		}
+	}
+}
+
+void
+order_view_facts(const struct http_request *req, int64_t now,
+		 struct order_facts *f)
+{
+	const struct app_session *s = app_session(req);
+
+	memset(f, 0, sizeof(*f));
+	f->now = now;
+	if (!s)
+		return;
+	f->actor_user_id = s->user.id;
+	f->actor_roles = s->user.roles;
+	f->actor_org_type = s->org.type;
+}
+
+int
+order_view_may_take(const struct order *o, enum order_step_kind k,
+		    const struct order_facts *f)
+{
+	const struct order_rules *r = rules_for(o->jurisdiction);
+	struct order_refusal ref;
+	struct order_step step;
+	unsigned m, n_mandates = 1;
+
+	/* Only a decision depends on a detail for its power: the mandate
+	 * (NL: the mayor self, or the HOvJ under a mandate). */
+	if (k == ORDER_STEP_DECIDE && r->mandate_allowed)
+		n_mandates = ORDER_MANDATE__COUNT;
+	for (m = 0; m < n_mandates; m++) {
+		memset(&step, 0, sizeof(step));
+		step.kind = k;
+		/* Within the order's term, so that the time checks pass. */
+		step.at = o->imposed_at > f->now ? o->imposed_at : f->now;
+		if (k == ORDER_STEP_DECIDE)
+			step.u.decide.mandate = (enum order_mandate)m;
+		if (order_check_step(r, o, &step, f, &ref) != CT_ERR_DENIED)
+			return 1;
+	}
+	return 0;
+}

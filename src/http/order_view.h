@@ -1,0 +1,79 @@
+/*
+ * order_view.h - what the API and the web pages both show of a
+ * restraining order (core/order.h), computed once so that a page and
+ * GET /api/v1/cases/{case_id}/orders/{order_id} never disagree:
+ *
+ *   the clock       the end in the jurisdiction's local time and the
+ *                   time left in plain Dutch words ("nog 3 dagen en 4
+ *                   uur", "2 dagen geleden"); "nog niet opgelegd" before
+ *                   the decision, "het huisverbod loopt niet" after the
+ *                   end;
+ *   the deadlines   order_deadlines() with the time left of every open
+ *                   one;
+ *   the next steps  order_next_steps() in step order, each with the open
+ *                   deadline it meets (the first in due order), if any;
+ *   the facts       of the actor, read from the session the router
+ *                   authenticated (user, roles, organisation type).
+ *
+ * order_view_may_take() asks core the question the pages need before
+ * offering a step as a button: would order_check_step() refuse this
+ * actor for want of power (CT_ERR_DENIED) whatever the details? It tries
+ * the step with empty details and, for a decision, under every mandate
+ * the jurisdiction knows; a refusal for any other reason (content, dates)
+ * still lets the actor open the form, where the refusal will name its
+ * rule.
+ *
+ * Everything here is pure and thread-safe; nothing allocates.
+ */
+#ifndef CT_HTTP_ORDER_VIEW_H
+#define CT_HTTP_ORDER_VIEW_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/order.h"
+#include "http/request.h"
+
+#define ORDER_VIEW_WORDS_SIZE 96
+
+struct order_view_next {
+	enum order_step_kind kind;
+	int deadline; /* index into deadlines[], -1: meets none open */
+};
+
+struct order_view {
+	const struct order_rules *rules;
+	int running;			       /* imposed or extended */
+	char ends_at_local[CT_ISO_SIZE];       /* "" when not set */
+	char time_left[ORDER_VIEW_WORDS_SIZE]; /* the clock in words */
+	struct order_deadline deadlines[ORDER_DEADLINES_MAX];
+	/* time left of each open deadline; "" for a done one */
+	char deadline_left[ORDER_DEADLINES_MAX][ORDER_VIEW_WORDS_SIZE];
+	size_t n_deadlines;
+	struct order_view_next next[ORDER_STEP__COUNT];
+	size_t n_next;
+};
+
+/* The view of o at now (UTC seconds). */
+void order_view_init(struct order_view *v, const struct order *o, int64_t now);
+
+/* "nog 3 dagen en 4 uur", "nog 40 minuten", "2 dagen geleden". */
+void order_view_time_words(int64_t now, int64_t due, char *out, size_t n);
+
+/* The deadline code (order_deadlines) a step kind meets, or NULL. */
+const char *order_view_deadline_for_step(enum ct_country c,
+					 enum order_step_kind k);
+
+/* The actor's facts from req's session, with now; zero without one. */
+void order_view_facts(const struct http_request *req, int64_t now,
+		      struct order_facts *f);
+
+/*
+ * 0 when order_check_step() refuses the actor of f the step kind k on o
+ * with CT_ERR_DENIED under every probe (see above), else 1. k must be
+ * one of order_next_steps().
+ */
+int order_view_may_take(const struct order *o, enum order_step_kind k,
+			const struct order_facts *f);
+
+#endif
