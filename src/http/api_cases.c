@@ -67,30 +67,41 @@ api_cases_list(void *app, struct http_request *req, struct http_response *resp,
 }
 
 enum ct_err
-api_cases_create(void *app, struct http_request *req,
-		 struct http_response *resp, struct ct_error *err)
+api_cases_create_body(void *app, struct http_request *req, const json_t *body,
+		      struct ct_case *out, struct ct_error *err)
 {
 	const struct app_session *s = api_cases_session(req);
 	struct store *st = api_store(app, err);
 	struct store_actor who = app_actor(req);
-	struct ct_case c;
 	enum ct_err rc;
 
 	if (!st)
 		return err->code;
-	memset(&c, 0, sizeof(c));
-	c.pattern = PATTERN_UNKNOWN;
+	memset(out, 0, sizeof(*out));
+	out->pattern = PATTERN_UNKNOWN;
 	/* The policy's rule for case.create: the caller's own organisation. */
-	memcpy(c.owner_org_id, s->user.org_id, sizeof(c.owner_org_id));
-	if (!case_from_json(req->body_json, MODEL_JSON_CREATE, &c,
-			    &req->problems))
-		case_validate(&c, &req->problems);
+	memcpy(out->owner_org_id, s->user.org_id, sizeof(out->owner_org_id));
+	if (!case_from_json(body, MODEL_JSON_CREATE, out, &req->problems))
+		case_validate(out, &req->problems);
 	rc = api_check_problems(req, err);
 	if (rc)
 		return rc;
-	rc = store_case_create(st, &who, &c, err);
+	rc = store_case_create(st, &who, out, err);
 	if (rc)
 		return api_store_failed(rc, err);
+	return CT_OK;
+}
+
+enum ct_err
+api_cases_create(void *app, struct http_request *req,
+		 struct http_response *resp, struct ct_error *err)
+{
+	struct ct_case c;
+	enum ct_err rc;
+
+	rc = api_cases_create_body(app, req, req->body_json, &c, err);
+	if (rc)
+		return rc;
 	http_response_json(resp, req->arena, 201, case_to_json(&c));
 	return CT_OK;
 }

@@ -12,6 +12,9 @@
 #ifndef CT_HTTP_API_CASES_H
 #define CT_HTTP_API_CASES_H
 
+#include <jansson.h>
+
+#include "core/model.h"
 #include "http/router.h"
 
 enum ct_err api_cases_list(void *app, struct http_request *req,
@@ -22,5 +25,16 @@ enum ct_err api_cases_read(void *app, struct http_request *req,
 			   struct http_response *resp, struct ct_error *err);
 enum ct_err api_cases_update(void *app, struct http_request *req,
 			     struct http_response *resp, struct ct_error *err);
+
+/*
+ * What POST /api/v1/cases does, for the pages too: read body strictly,
+ * validate with core, store (owned by the caller's organisation, the
+ * policy's rule for case.create) and journal. CT_ERR_INVALID with every
+ * problem in req->problems and nothing written; on CT_OK *out is the
+ * new case (id and reference assigned).
+ */
+enum ct_err api_cases_create_body(void *app, struct http_request *req,
+				  const json_t *body, struct ct_case *out,
+				  struct ct_error *err);
 
 #endif

@@ -39,29 +39,42 @@ api_incidents_list(void *app, struct http_request *req,
 }
 
 enum ct_err
-api_incidents_add(void *app, struct http_request *req,
-		  struct http_response *resp, struct ct_error *err)
+api_incidents_add_body(void *app, struct http_request *req, const char *case_id,
+		       const json_t *body, struct incident *out,
+		       struct ct_error *err)
 {
 	struct store *st = api_store(app, err);
 	struct store_actor who = app_actor(req);
-	struct incident in;
 	enum ct_err rc;
 
 	if (!st)
 		return err->code;
-	memset(&in, 0, sizeof(in));
-	in.severity = SEVERITY_UNKNOWN;
-	snprintf(in.case_id, sizeof(in.case_id), "%s",
-		 http_request_param(req, "case_id"));
-	if (!incident_from_json(req->body_json, MODEL_JSON_CREATE, &in,
-				&req->problems))
-		incident_validate(&in, api_now(app), &req->problems);
+	memset(out, 0, sizeof(*out));
+	out->severity = SEVERITY_UNKNOWN;
+	snprintf(out->case_id, sizeof(out->case_id), "%s", case_id);
+	if (!incident_from_json(body, MODEL_JSON_CREATE, out, &req->problems))
+		incident_validate(out, api_now(app), &req->problems);
 	rc = api_check_problems(req, err);
 	if (rc)
 		return rc;
-	rc = store_incident_add(st, &who, &in, err);
+	rc = store_incident_add(st, &who, out, err);
 	if (rc)
 		return api_store_failed(rc, err);
+	return CT_OK;
+}
+
+enum ct_err
+api_incidents_add(void *app, struct http_request *req,
+		  struct http_response *resp, struct ct_error *err)
+{
+	struct incident in;
+	enum ct_err rc;
+
+	rc = api_incidents_add_body(app, req,
+				    http_request_param(req, "case_id"),
+				    req->body_json, &in, err);
+	if (rc)
+		return rc;
 	http_response_json(resp, req->arena, 201, incident_to_json(&in));
 	return CT_OK;
 }

@@ -59,28 +59,40 @@ api_persons_list(void *app, struct http_request *req,
 }
 
 enum ct_err
-api_persons_add(void *app, struct http_request *req, struct http_response *resp,
-		struct ct_error *err)
+api_persons_add_body(void *app, struct http_request *req, const char *case_id,
+		     const json_t *body, struct person *out,
+		     struct ct_error *err)
 {
 	struct store *st = api_store(app, err);
 	struct store_actor who = app_actor(req);
-	struct person p;
 	enum ct_err rc;
 
 	if (!st)
 		return err->code;
-	memset(&p, 0, sizeof(p));
-	snprintf(p.case_id, sizeof(p.case_id), "%s",
-		 http_request_param(req, "case_id"));
-	if (!person_from_json(req->body_json, MODEL_JSON_CREATE, &p,
-			      &req->problems))
-		person_validate(&p, api_now(app), &req->problems);
+	memset(out, 0, sizeof(*out));
+	snprintf(out->case_id, sizeof(out->case_id), "%s", case_id);
+	if (!person_from_json(body, MODEL_JSON_CREATE, out, &req->problems))
+		person_validate(out, api_now(app), &req->problems);
 	rc = api_check_problems(req, err);
 	if (rc)
 		return rc;
-	rc = store_person_add(st, &who, &p, err);
+	rc = store_person_add(st, &who, out, err);
 	if (rc)
 		return api_store_failed(rc, err);
+	return CT_OK;
+}
+
+enum ct_err
+api_persons_add(void *app, struct http_request *req, struct http_response *resp,
+		struct ct_error *err)
+{
+	struct person p;
+	enum ct_err rc;
+
+	rc = api_persons_add_body(app, req, http_request_param(req, "case_id"),
+				  req->body_json, &p, err);
+	if (rc)
+		return rc;
 	http_response_json(resp, req->arena, 201, person_to_json(&p));
 	return CT_OK;
 }

@@ -55,32 +55,46 @@ api_relations_check_person(struct store *st, struct http_request *req,
 }
 
 enum ct_err
-api_relations_add(void *app, struct http_request *req,
-		  struct http_response *resp, struct ct_error *err)
+api_relations_add_body(void *app, struct http_request *req, const char *case_id,
+		       const json_t *body, struct relation *out,
+		       struct ct_error *err)
 {
 	struct store *st = api_store(app, err);
 	struct store_actor who = app_actor(req);
-	const char *case_id = http_request_param(req, "case_id");
-	struct relation r;
 	enum ct_err rc;
 
 	if (!st)
 		return err->code;
-	memset(&r, 0, sizeof(r));
-	snprintf(r.case_id, sizeof(r.case_id), "%s", case_id);
-	if (!relation_from_json(req->body_json, &r, &req->problems)) {
-		relation_validate(&r, &req->problems);
-		api_relations_check_person(st, req, "person_a", r.person_a,
+	memset(out, 0, sizeof(*out));
+	snprintf(out->case_id, sizeof(out->case_id), "%s", case_id);
+	if (!relation_from_json(body, out, &req->problems)) {
+		relation_validate(out, &req->problems);
+		api_relations_check_person(st, req, "person_a", out->person_a,
 					   case_id);
-		api_relations_check_person(st, req, "person_b", r.person_b,
+		api_relations_check_person(st, req, "person_b", out->person_b,
 					   case_id);
 	}
 	rc = api_check_problems(req, err);
 	if (rc)
 		return rc;
-	rc = store_relation_add(st, &who, &r, err);
+	rc = store_relation_add(st, &who, out, err);
 	if (rc)
 		return api_store_failed(rc, err);
+	return CT_OK;
+}
+
+enum ct_err
+api_relations_add(void *app, struct http_request *req,
+		  struct http_response *resp, struct ct_error *err)
+{
+	struct relation r;
+	enum ct_err rc;
+
+	rc = api_relations_add_body(app, req,
+				    http_request_param(req, "case_id"),
+				    req->body_json, &r, err);
+	if (rc)
+		return rc;
 	http_response_json(resp, req->arena, 201, relation_to_json(&r));
 	return CT_OK;
 }

@@ -72,22 +72,21 @@ api_team_body_text(const struct http_request *req, const char *name)
 }
 
 enum ct_err
-api_team_add(void *app, struct http_request *req, struct http_response *resp,
-	     struct ct_error *err)
+api_team_add_member(void *app, struct http_request *req, const char *case_id,
+		    const char *org_id, const char *reason, struct org *out,
+		    struct ct_error *err)
 {
 	struct store *st = api_store(app, err);
 	struct store_actor who = app_actor(req);
-	const char *case_id = http_request_param(req, "case_id");
-	const char *org_id = api_team_body_text(req, "org_id");
-	const char *reason = api_team_body_text(req, "reason");
-	struct org o;
-	json_t *body;
 	enum ct_err rc;
 
 	if (!st)
 		return err->code;
 	api_team_check_reason(req, "reason", reason);
-	if (store_org_get(st, org_id, req->arena, &o, NULL) != CT_OK)
+	if (!org_id)
+		ct_problems_add(&req->problems, "org_id",
+				"kies een organisatie");
+	else if (store_org_get(st, org_id, req->arena, out, NULL) != CT_OK)
 		ct_problems_add(&req->problems, "org_id",
 				"deze organisatie bestaat niet");
 	rc = api_check_problems(req, err);
@@ -100,25 +99,16 @@ api_team_add(void *app, struct http_request *req, struct http_response *resp,
 				    "casusteam.");
 	if (rc)
 		return api_store_failed(rc, err);
-	body = api_json_object();
-	api_json_set(body, "case_id", json_string(case_id));
-	api_json_set(body, "org_id", json_string(org_id));
-	api_json_set_text(body, "org_name", o.name);
-	api_json_set(body, "reason", json_string(reason));
-	http_response_json(resp, req->arena, 201, body);
 	return CT_OK;
 }
 
 enum ct_err
-api_team_remove(void *app, struct http_request *req,
-		struct http_response *resp, struct ct_error *err)
+api_team_remove_member(void *app, struct http_request *req, const char *case_id,
+		       const char *org_id, const char *reason,
+		       struct ct_error *err)
 {
 	struct store *st = api_store(app, err);
 	struct store_actor who = app_actor(req);
-	const char *case_id = http_request_param(req, "case_id");
-	const char *org_id = http_request_param(req, "org_id");
-	const char *reason = api_team_body_text(req, "reason");
-	json_t *body;
 	enum ct_err rc;
 
 	if (!st)
@@ -134,6 +124,45 @@ api_team_remove(void *app, struct http_request *req,
 				    "casusteam niet verlaten.");
 	if (rc)
 		return api_store_failed(rc, err);
+	return CT_OK;
+}
+
+enum ct_err
+api_team_add(void *app, struct http_request *req, struct http_response *resp,
+	     struct ct_error *err)
+{
+	const char *case_id = http_request_param(req, "case_id");
+	const char *org_id = api_team_body_text(req, "org_id");
+	const char *reason = api_team_body_text(req, "reason");
+	struct org o;
+	json_t *body;
+	enum ct_err rc;
+
+	rc = api_team_add_member(app, req, case_id, org_id, reason, &o, err);
+	if (rc)
+		return rc;
+	body = api_json_object();
+	api_json_set(body, "case_id", json_string(case_id));
+	api_json_set(body, "org_id", json_string(org_id));
+	api_json_set_text(body, "org_name", o.name);
+	api_json_set(body, "reason", json_string(reason));
+	http_response_json(resp, req->arena, 201, body);
+	return CT_OK;
+}
+
+enum ct_err
+api_team_remove(void *app, struct http_request *req, struct http_response *resp,
+		struct ct_error *err)
+{
+	const char *case_id = http_request_param(req, "case_id");
+	const char *org_id = http_request_param(req, "org_id");
+	const char *reason = api_team_body_text(req, "reason");
+	json_t *body;
+	enum ct_err rc;
+
+	rc = api_team_remove_member(app, req, case_id, org_id, reason, err);
+	if (rc)
+		return rc;
 	body = api_json_object();
 	api_json_set(body, "case_id", json_string(case_id));
 	api_json_set(body, "org_id", json_string(org_id));

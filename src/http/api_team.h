@@ -32,4 +32,22 @@ json_t *api_team_member_json(const struct team_member *m);
 void api_team_check_reason(struct http_request *req, const char *field,
 			   const char *reason);
 
+/*
+ * What POST .../team and DELETE .../team/{org_id} do, for the pages too
+ * (the policy has allowed team.add / team.remove on case_id): the reason
+ * checked (problem "reason"), for an addition the organisation too
+ * (problem "org_id", *out receives it), then stored and journaled.
+ * CT_ERR_INVALID with the problems in req->problems; CT_ERR_EXISTS for a
+ * member already on the team; CT_ERR_DENIED for removing the owner;
+ * CT_ERR_NOTFOUND (as api_not_found) for a removal of a non-member.
+ * Nothing is written on any error.
+ */
+enum ct_err api_team_add_member(void *app, struct http_request *req,
+				const char *case_id, const char *org_id,
+				const char *reason, struct org *out,
+				struct ct_error *err);
+enum ct_err api_team_remove_member(void *app, struct http_request *req,
+				   const char *case_id, const char *org_id,
+				   const char *reason, struct ct_error *err);
+
 #endif

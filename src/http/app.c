@@ -584,6 +584,8 @@ app_load_case(struct store *st, const struct http_request *req,
 	if (rc)
 		return rc;
 	s->has_case = 1;
+	s->team_org_ids = team;
+	s->n_team = n_team;
 	res->case_id = s->the_case.id;
 	res->owner_org_id = s->the_case.owner_org_id;
 	res->team_org_ids = team;
@@ -756,41 +758,32 @@ app_authorize_snapshot(void *vapp, const struct http_request *req,
 /* record_access                                                       */
 
 /*
- * The access-log record of req's decision in rec (roles: its buffer).
- * 0 when the decision needs no record.
+ * The access-log record of decision d (NULL: none was made) on action
+ * for req, allowed or not, in rec (roles: its buffer).
  */
-static int
-app_access_record(const struct app *app, const struct http_request *req,
-		  const struct http_route *route, enum ct_err decision,
-		  struct access_record *rec, char roles[APP_ROLES_TEXT_MAX])
+static void
+app_access_fill(const struct app *app, const struct http_request *req,
+		const char *action, const struct policy_decision *d,
+		int allowed, struct access_record *rec,
+		char roles[APP_ROLES_TEXT_MAX])
 {
 	const struct app_session *s = req->session;
-	int action = policy_action_from_name(route->action);
 	size_t i;
 
-	if (action < 0)
-		return 0; /* authorize already refused it */
-	if (s && s->has_decision) {
-		if (!s->decision.needs_access_log)
-			return 0;
-	} else if (!policy_action_personal((enum policy_action)action)) {
-		return 0;
-	}
 	memset(rec, 0, sizeof(*rec));
 	rec->at = app_now(app);
 	rec->request_id = req->request_id[0] ? req->request_id : NULL;
-	rec->action = route->action;
+	rec->action = action;
 	rec->person_id = http_request_param(req, "person_id");
-	rec->allowed = decision == CT_OK;
+	rec->allowed = allowed;
 	if (s) {
 		vocab_mask_format(&vocab_user_role, s->user.roles, roles,
 				  APP_ROLES_TEXT_MAX);
 		rec->user_id = s->user.id;
 		rec->org_id = s->user.org_id;
 		rec->roles = roles;
-		rec->reason = s->has_decision ? s->decision.reason : "unknown";
-		rec->break_glass =
-			s->has_decision && s->decision.is_break_glass;
+		rec->reason = d ? d->reason : "unknown";
+		rec->break_glass = d && d->is_break_glass;
 		/* Only a case that exists is named (the log refers to it). */
 		rec->case_id = s->has_case ? s->the_case.id : NULL;
 		if (s->has_case && rec->break_glass) {
@@ -802,6 +795,31 @@ app_access_record(const struct app *app, const struct http_request *req,
 	} else {
 		rec->reason = "not_authenticated";
 	}
+}
+
+/*
+ * The access-log record of req's decision in rec (roles: its buffer).
+ * 0 when the decision needs no record.
+ */
+static int
+app_access_record(const struct app *app, const struct http_request *req,
+		  const struct http_route *route, enum ct_err decision,
+		  struct access_record *rec, char roles[APP_ROLES_TEXT_MAX])
+{
+	const struct app_session *s = req->session;
+	int action = policy_action_from_name(route->action);
+
+	if (action < 0)
+		return 0; /* authorize already refused it */
+	if (s && s->has_decision) {
+		if (!s->decision.needs_access_log)
+			return 0;
+	} else if (!policy_action_personal((enum policy_action)action)) {
+		return 0;
+	}
+	app_access_fill(app, req, route->action,
+			s && s->has_decision ? &s->decision : NULL,
+			decision == CT_OK, rec, roles);
 	return 1;
 }
 
@@ -853,6 +871,133 @@ app_record_access_start(void *vapp, const struct http_request *req,
 		return rc;
 	}
 	*pending = 1;
+	return CT_OK;
+}
+
+/* ------------------------------------------------------------------ */
+/* more actions on the request's case (pages)                          */
+
+/* The policy's decision on action for the case authorize loaded. */
+static void
+app_case_decide(const struct app *app, const struct http_request *req,
+		const char *action_name, struct policy_decision *d)
+{
+	const struct app_session *s = req->session;
+	int action = policy_action_from_name(action_name);
+	struct policy_resource res;
+
+	if (!s || !s->has_case || action < 0)
+		CT_BUG("app_case_decide: no case authorized, or no such "
+		       "action");
+	if (s->via_token && !app_token_allows(s->token.scopes, action_name)) {
+		app_synthetic_denial(d, (enum policy_action)action,
+				     POLICY_DENY_FORBIDDEN, "token_scope");
+		return;
+	}
+	memset(&res, 0, sizeof(res));
+	res.kind = policy_action_resource((enum policy_action)action);
+	res.case_id = s->the_case.id;
+	res.owner_org_id = s->the_case.owner_org_id;
+	res.team_org_ids = s->team_org_ids;
+	res.n_team = s->n_team;
+	policy_decide(&s->subject, (enum policy_action)action, &res,
+		      app_now(app), d);
+}
+
+int
+app_case_may(void *vapp, const struct http_request *req, const char *action)
+{
+	struct policy_decision d;
+
+	app_case_decide(vapp, req, action, &d);
+	return d.allowed;
+}
+
+/* Waits for the records app_case_reads submitted (done from the logger). */
+struct app_reads_wait {
+	pthread_mutex_t mu;
+	pthread_cond_t cv;
+	size_t pending;
+	enum ct_err rc;
+	char message[CT_ERROR_MESSAGE_MAX];
+};
+
+static void
+app_reads_done(void *ctx, enum ct_err rc, const struct ct_error *err)
+{
+	struct app_reads_wait *w = ctx;
+
+	pthread_mutex_lock(&w->mu);
+	if (rc && !w->rc) {
+		w->rc = rc;
+		snprintf(w->message, sizeof(w->message), "%s",
+			 err ? err->message : "");
+	}
+	w->pending--;
+	pthread_cond_signal(&w->cv);
+	pthread_mutex_unlock(&w->mu);
+}
+
+enum ct_err
+app_case_reads(void *vapp, const struct http_request *req,
+	       const char *const *actions, size_t n, int *allowed,
+	       struct ct_error *err)
+{
+	struct app *app = vapp;
+	struct app_reads_wait w;
+	struct policy_decision d;
+	struct access_record rec;
+	char roles[APP_ROLES_TEXT_MAX];
+	struct ct_error serr;
+	enum ct_err rc = CT_OK;
+	size_t i;
+
+	if (n > APP_CASE_READS_MAX)
+		CT_BUG("app_case_reads: more than APP_CASE_READS_MAX actions");
+	memset(&w, 0, sizeof(w));
+	if (pthread_mutex_init(&w.mu, NULL) || pthread_cond_init(&w.cv, NULL))
+		CT_BUG("app_case_reads: mutex");
+	/* Every record is queued at once: one commit serves them all. */
+	for (i = 0; i < n; i++) {
+		app_case_decide(app, req, actions[i], &d);
+		allowed[i] = d.allowed;
+		if (!d.needs_access_log)
+			continue;
+		app_access_fill(app, req, actions[i], &d, d.allowed, &rec,
+				roles);
+		ct_error_clear(&serr);
+		pthread_mutex_lock(&w.mu);
+		w.pending++;
+		pthread_mutex_unlock(&w.mu);
+		rc = access_logger_submit(app->access_log, &rec, app_reads_done,
+					  &w, &serr);
+		if (rc) {
+			pthread_mutex_lock(&w.mu);
+			w.pending--;
+			pthread_mutex_unlock(&w.mu);
+			ct_error("verzoek %s: toegangslog: %s", req->request_id,
+				 serr.message);
+			break;
+		}
+	}
+	pthread_mutex_lock(&w.mu);
+	while (w.pending)
+		pthread_cond_wait(&w.cv, &w.mu);
+	pthread_mutex_unlock(&w.mu);
+	pthread_cond_destroy(&w.cv);
+	pthread_mutex_destroy(&w.mu);
+	if (!rc && w.rc) {
+		rc = w.rc;
+		ct_error("verzoek %s: toegangslog: %s", req->request_id,
+			 w.message);
+	}
+	if (rc) {
+		/* Not logged, so not shown: the page is refused whole. */
+		for (i = 0; i < n; i++)
+			allowed[i] = 0;
+		return ct_error_set(err, CT_ERR_INTERNAL,
+				    "De toegang kon niet worden vastgelegd.");
+	}
 	return CT_OK;
 }
 

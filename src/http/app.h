@@ -84,6 +84,9 @@ struct app_session {
 	/* filled by authorize for case-bound routes */
 	struct ct_case the_case;
 	int has_case;
+	/* the case's current team, as the policy was given it */
+	const char **team_org_ids;
+	size_t n_team;
 	struct policy_decision decision;
 	int has_decision;
 	/* storage behind subject.grants, and the grants as stored */
@@ -143,6 +146,28 @@ void app_set_session_cookie(const struct app *app, struct http_request *req,
  * APP_THROTTLE_SLEEPERS_MAX threads already wait.
  */
 void app_throttle_failure(struct app *app);
+/*
+ * Pages that show more of a case than their route's own action (the case
+ * file shows persons, incidents, orders, the team, the journal): the
+ * policy decides each further action on the case authorize loaded for
+ * the route, exactly as for a route of that action (team, grants, token
+ * scopes). Only for a handler of a case-bound route (else CT_BUG).
+ *  - app_case_may(): may the session do action here? A question only,
+ *    for a link or a form: nothing is logged.
+ *  - app_case_reads(): the same for n (<= APP_CASE_READS_MAX) reads the
+ *    page is about to show; allowed[i] receives each answer, and every
+ *    decision the policy wants logged (allowed or refused) is written to
+ *    the access log as the router writes a route's record (the action,
+ *    the case, the reason), all in one commit, before this returns. An
+ *    error means the records were not durable: show nothing of it
+ *    (allowed[] is then all 0) and answer the error.
+ */
+#define APP_CASE_READS_MAX 16
+int app_case_may(void *app, const struct http_request *req, const char *action);
+enum ct_err app_case_reads(void *app, const struct http_request *req,
+			   const char *const *actions, size_t n, int *allowed,
+			   struct ct_error *err);
+
 /* 1 when a token's comma-separated scopes name action exactly. */
 int app_token_allows(const char *scopes, const char *action);
 
