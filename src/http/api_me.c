@@ -23,8 +23,6 @@
 #include "util/sbuf.h"
 #include "util/banned.h"
 
-#define API_ME_URI_MAX 512
-
 const struct http_param_spec api_me_password_body[2] = {
 	HTTP_PARAM_STRING_SPEC("current_password", HTTP_PARAM_F_REQUIRED,
 			       API_SESSION_PASSWORD_MAX),
@@ -110,14 +108,13 @@ api_me_check_new_password(struct http_request *req, const struct user *u,
 				"mag niet gelijk zijn aan de gebruikersnaam");
 }
 
-/* End every session and start a new one for this client. */
+/* End every session and start a new one for this client (its token). */
 static enum ct_err
 api_me_fresh_session(struct app *app, struct store *st,
-		     const struct app_session *s, struct http_request *req,
-		     struct http_response *resp, char csrf[TOKEN_CSRF_SIZE],
-		     struct ct_error *err)
+		     const struct app_session *s, char token[TOKEN_TEXT_SIZE],
+		     char csrf[TOKEN_CSRF_SIZE], struct ct_error *err)
 {
-	char token[TOKEN_TEXT_SIZE], hash[TOKEN_HASH_HEX_SIZE];
+	char hash[TOKEN_HASH_HEX_SIZE];
 	struct session sess;
 	enum ct_err rc;
 
@@ -131,24 +128,23 @@ api_me_fresh_session(struct app *app, struct store *st,
 				  err);
 	if (!rc && s->session.totp_verified)
 		rc = store_session_set_totp_verified(st, sess.id, err);
-	if (!rc) {
-		app_set_session_cookie(app, req, resp, token);
+	if (!rc)
 		app_csrf_token(app, &sess, csrf);
-	}
-	sodium_memzero(token, sizeof(token));
+	else
+		sodium_memzero(token, TOKEN_TEXT_SIZE);
 	return rc;
 }
 
 enum ct_err
-api_me_password(void *vapp, struct http_request *req,
-		struct http_response *resp, struct ct_error *err)
+api_me_password_change(void *vapp, struct http_request *req,
+		       const char *current, const char *fresh,
+		       char token[TOKEN_TEXT_SIZE], char csrf[TOKEN_CSRF_SIZE],
+		       struct ct_error *err)
 {
 	struct app *app = vapp;
 	const struct app_session *s = api_me_session(req, err);
-	const char *current = api_me_text(req, "current_password");
-	const char *fresh = api_me_text(req, "new_password");
 	struct store_actor who = app_actor(req);
-	char hash[CT_PWHASH_SIZE], csrf[TOKEN_CSRF_SIZE];
+	char hash[CT_PWHASH_SIZE];
 	const char *stored = NULL;
 	int64_t locked_until = 0;
 	struct store *st;
@@ -157,7 +153,7 @@ api_me_password(void *vapp, struct http_request *req,
 	if (!s)
 		return CT_ERR_DENIED;
 	if (!current || !fresh)
-		CT_BUG("password body not validated by the router");
+		CT_BUG("api_me_password_change without the passwords");
 	st = app_store(app, err);
 	if (!st)
 		return api_me_no_store(err);
@@ -199,9 +195,25 @@ api_me_password(void *vapp, struct http_request *req,
 	rc = store_user_login_succeeded(st, s->user.id, err);
 	if (rc)
 		return rc;
-	rc = api_me_fresh_session(app, st, s, req, resp, csrf, err);
+	return api_me_fresh_session(app, st, s, token, csrf, err);
+}
+
+enum ct_err
+api_me_password(void *app, struct http_request *req, struct http_response *resp,
+		struct ct_error *err)
+{
+	const char *current = api_me_text(req, "current_password");
+	const char *fresh = api_me_text(req, "new_password");
+	char token[TOKEN_TEXT_SIZE], csrf[TOKEN_CSRF_SIZE];
+	enum ct_err rc;
+
+	if (!current || !fresh)
+		CT_BUG("password body not validated by the router");
+	rc = api_me_password_change(app, req, current, fresh, token, csrf, err);
 	if (rc)
 		return rc;
+	app_set_session_cookie(app, req, resp, token);
+	sodium_memzero(token, sizeof(token));
 	http_response_json(resp, req->arena, 200,
 			   json_pack("{s:b, s:s}", "password_changed", 1,
 				     "csrf_token", csrf));
@@ -211,24 +223,23 @@ api_me_password(void *vapp, struct http_request *req,
 /* ---- second factor ---- */
 
 enum ct_err
-api_me_totp_begin(void *vapp, struct http_request *req,
-		  struct http_response *resp, struct ct_error *err)
+api_me_totp_start(void *vapp, struct http_request *req,
+		  const unsigned char secret[TOTP_SECRET_BYTES],
+		  char b32[TOTP_SECRET_B32_SIZE], struct sbuf *uri,
+		  struct ct_error *err)
 {
 	struct app *app = vapp;
 	const struct app_session *s = api_me_session(req, err);
 	struct store_actor who = app_actor(req);
-	unsigned char secret[TOTP_SECRET_BYTES];
-	char b32[TOTP_SECRET_B32_SIZE];
 	struct store *st;
-	struct sbuf uri;
 	enum ct_err rc;
 
+	b32[0] = '\0';
 	if (!s)
 		return CT_ERR_DENIED;
 	st = app_store(app, err);
 	if (!st)
 		return api_me_no_store(err);
-	totp_secret_new(secret);
 	rc = store_user_totp_begin(st, &who, s->user.id, secret, err);
 	if (rc == CT_ERR_EXISTS)
 		ct_error_set(err, CT_ERR_EXISTS,
@@ -236,12 +247,27 @@ api_me_totp_begin(void *vapp, struct http_request *req,
 			     "beheerder die opnieuw instellen om een "
 			     "nieuwe te koppelen.");
 	if (!rc)
-		rc = totp_secret_to_base32(secret, sizeof(secret), b32);
-	sodium_memzero(secret, sizeof(secret));
+		rc = totp_secret_to_base32(secret, TOTP_SECRET_BYTES, b32);
+	if (!rc)
+		rc = totp_uri(uri, s->user.username, b32);
 	if (rc)
-		return rc;
+		sodium_memzero(b32, TOTP_SECRET_B32_SIZE);
+	return rc;
+}
+
+enum ct_err
+api_me_totp_begin(void *app, struct http_request *req,
+		  struct http_response *resp, struct ct_error *err)
+{
+	unsigned char secret[TOTP_SECRET_BYTES];
+	char b32[TOTP_SECRET_B32_SIZE];
+	struct sbuf uri;
+	enum ct_err rc;
+
+	totp_secret_new(secret);
 	sbuf_init(&uri, API_ME_URI_MAX);
-	rc = totp_uri(&uri, s->user.username, b32);
+	rc = api_me_totp_start(app, req, secret, b32, &uri, err);
+	sodium_memzero(secret, sizeof(secret));
 	if (!rc)
 		http_response_json(resp, req->arena, 200,
 				   json_pack("{s:s, s:s}", "secret", b32,
@@ -252,24 +278,26 @@ api_me_totp_begin(void *vapp, struct http_request *req,
 }
 
 enum ct_err
-api_me_totp_confirm(void *vapp, struct http_request *req,
-		    struct http_response *resp, struct ct_error *err)
+api_me_totp_finish(void *vapp, struct http_request *req, const char *code,
+		   const unsigned char *expected, enum api_me_totp_outcome *out,
+		   struct ct_error *err)
 {
 	struct app *app = vapp;
 	const struct app_session *s = api_me_session(req, err);
-	const char *code = api_me_text(req, "code");
 	struct store_actor who = app_actor(req);
 	unsigned char secret[TOTP_SECRET_BYTES];
 	struct user_security sec;
 	struct ct_error verr;
 	struct store *st;
 	int64_t step = 0;
+	int other;
 	enum ct_err rc;
 
+	*out = API_ME_TOTP_REFUSED;
 	if (!s)
 		return CT_ERR_DENIED;
 	if (!code)
-		CT_BUG("totp body not validated by the router");
+		CT_BUG("api_me_totp_finish without a code");
 	st = app_store(app, err);
 	if (!st)
 		return api_me_no_store(err);
@@ -284,28 +312,32 @@ api_me_totp_confirm(void *vapp, struct http_request *req,
 	rc = store_user_totp_secret(st, s->user.id, secret, err);
 	if (rc)
 		return rc;
+	/* Not the secret this caller showed: its code cannot be for this
+	 * one, and confirming would enrol a secret the user never saw. */
+	other = expected &&
+		sodium_memcmp(secret, expected, TOTP_SECRET_BYTES) != 0;
 	ct_error_clear(&verr);
-	rc = totp_verify(secret, sizeof(secret), code, app_now(app),
-			 sec.totp_last_step, &step, &verr);
+	if (!other)
+		rc = totp_verify(secret, sizeof(secret), code, app_now(app),
+				 sec.totp_last_step, &step, &verr);
 	sodium_memzero(secret, sizeof(secret));
+	if (other) {
+		*out = API_ME_TOTP_OTHER;
+		return CT_OK;
+	}
 	if (rc == CT_ERR_INVALID) {
 		ct_problems_add(&req->problems, "code", "%s", verr.message);
 		return ct_problems_to_error(&req->problems, err);
 	}
 	if (rc == CT_ERR_DENIED) {
 		app_throttle_failure(app);
-		http_response_error(resp, req->arena, 401, "totp_failed",
-				    "De code klopt niet of is al gebruikt.",
-				    NULL);
 		return CT_OK;
 	}
 	if (rc)
 		return rc;
 	rc = store_user_totp_accept(st, &who, s->user.id, step, 1, err);
 	if (rc == CT_ERR_CONFLICT) {
-		http_response_error(resp, req->arena, 401, "totp_failed",
-				    "De code klopt niet of is al gebruikt.",
-				    NULL);
+		ct_error_clear(err);
 		return CT_OK;
 	}
 	if (rc)
@@ -314,6 +346,29 @@ api_me_totp_confirm(void *vapp, struct http_request *req,
 	rc = store_session_set_totp_verified(st, s->session.id, err);
 	if (rc)
 		return rc;
+	*out = API_ME_TOTP_CONFIRMED;
+	return CT_OK;
+}
+
+enum ct_err
+api_me_totp_confirm(void *app, struct http_request *req,
+		    struct http_response *resp, struct ct_error *err)
+{
+	const char *code = api_me_text(req, "code");
+	enum api_me_totp_outcome outcome;
+	enum ct_err rc;
+
+	if (!code)
+		CT_BUG("totp body not validated by the router");
+	rc = api_me_totp_finish(app, req, code, NULL, &outcome, err);
+	if (rc)
+		return rc;
+	if (outcome != API_ME_TOTP_CONFIRMED) {
+		http_response_error(resp, req->arena, 401, "totp_failed",
+				    "De code klopt niet of is al gebruikt.",
+				    NULL);
+		return CT_OK;
+	}
 	http_response_json(resp, req->arena, 200,
 			   json_pack("{s:b, s:b}", "totp_enrolled", 1,
 				     "totp_verified", 1));

@@ -38,6 +38,7 @@
 #define API_ME_PASSWORD_MIN 12
 #define API_ME_TOKEN_SCOPES_MAX 32
 #define API_ME_SCOPES_TEXT_MAX 2048
+#define API_ME_URI_MAX 512 /* the otpauth:// URI */
 
 enum ct_err api_me_read(void *app, struct http_request *req,
 			struct http_response *resp, struct ct_error *err);
@@ -58,6 +59,56 @@ enum ct_err api_me_tokens_create(void *app, struct http_request *req,
 enum ct_err api_me_tokens_revoke(void *app, struct http_request *req,
 				 struct http_response *resp,
 				 struct ct_error *err);
+
+/*
+ * The decisions behind the handlers, shared with the account and
+ * enrolment pages (page_account.c) so the API and a page change a
+ * password and enrol a second factor in exactly one way. All refuse a
+ * bearer-token request (CT_ERR_DENIED).
+ *
+ * api_me_password_change(): the current password, then the rules for
+ * the new one (see Contract). CT_OK: changed; every session of the user
+ * ended and a new one started (second factor as this one), its token in
+ * token (the caller sets the cookie, then wipes it) and its CSRF token
+ * in csrf. CT_ERR_DENIED: the current password is wrong (counted as a
+ * failed login and throttled; at the lock every session ends), message
+ * in err. CT_ERR_INVALID: the new password breaks a rule, the problems
+ * under "new_password" in req->problems (and err).
+ *
+ * api_me_totp_start(): issue secret as the pending second factor of the
+ * session's user (replacing a pending one), its base32 text into b32 and
+ * the otpauth:// URI appended to uri (maximum API_ME_URI_MAX).
+ * CT_ERR_EXISTS with a message when a factor is confirmed: it is never
+ * replaced here. The caller wipes secret and b32.
+ *
+ * api_me_totp_finish(): check code against the pending secret and, when
+ * right, confirm it and mark this session as having given the second
+ * factor (*out API_ME_TOTP_CONFIRMED). A wrong or replayed code is
+ * throttled and changes nothing (API_ME_TOTP_REFUSED). expected, when
+ * not NULL, is the secret the caller showed: a pending secret that
+ * differs (enrolment restarted elsewhere) is neither checked nor
+ * confirmed (API_ME_TOTP_OTHER). CT_ERR_INVALID: not a code (problem
+ * under "code"); CT_ERR_CONFLICT: nothing pending.
+ */
+enum api_me_totp_outcome {
+	API_ME_TOTP_CONFIRMED,
+	API_ME_TOTP_REFUSED,
+	API_ME_TOTP_OTHER,
+};
+
+enum ct_err api_me_password_change(void *app, struct http_request *req,
+				   const char *current, const char *fresh,
+				   char token[TOKEN_TEXT_SIZE],
+				   char csrf[TOKEN_CSRF_SIZE],
+				   struct ct_error *err);
+enum ct_err api_me_totp_start(void *app, struct http_request *req,
+			      const unsigned char secret[TOTP_SECRET_BYTES],
+			      char b32[TOTP_SECRET_B32_SIZE], struct sbuf *uri,
+			      struct ct_error *err);
+enum ct_err api_me_totp_finish(void *app, struct http_request *req,
+			       const char *code, const unsigned char *expected,
+			       enum api_me_totp_outcome *out,
+			       struct ct_error *err);
 
 extern const struct http_param_spec api_me_password_body[2];
 extern const struct http_param_spec api_me_token_body[3];
