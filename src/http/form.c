@@ -22,6 +22,28 @@ form_blank(int c)
 	return c == ' ' || c == '\t';
 }
 
+/*
+ * A free-text field (declared HTTP_PARAM_JSON, see form.h): any valid
+ * UTF-8 without NUL goes on as a string; line breaks, tabs and length
+ * are for core's validators, as for the API's JSON member.
+ */
+static void
+form_free_text(struct http_request *req, json_t *obj, const char *name,
+	       const char *value, size_t len)
+{
+	json_t *s = NULL;
+
+	if (!memchr(value, '\0', len))
+		s = json_stringn(value, len); /* NULL: not UTF-8 */
+	if (!s) {
+		ct_problems_add(&req->problems, name,
+				"waarde bevat ongeldige tekens");
+		return;
+	}
+	if (json_object_set_new(obj, name, s))
+		CT_BUG("json_object_set_new failed");
+}
+
 int
 http_form_is_form_type(const char *content_type)
 {
@@ -188,6 +210,10 @@ http_form_parse(struct http_request *req, const struct http_param_spec *fields,
 		}
 		if (value_len == 0)
 			continue; /* an empty box: not given */
+		if (spec->type == HTTP_PARAM_JSON) {
+			form_free_text(req, obj, spec->name, value, value_len);
+			continue;
+		}
 		if (http_param_check_text(spec, value, value_len,
 					  &req->problems))
 			continue;

@@ -13,8 +13,11 @@
  *  - every field is declared, given once and passes its validator, and
  *    every required field is there                  else 400 listing all.
  * An empty value ("name=") counts as not given: a form sends its empty
- * text boxes, and "required" then reads "is verplicht". The CSRF field
- * (HTTP_FORM_CSRF_FIELD) is always allowed and never handed on: the
+ * text boxes, and "required" then reads "is verplicht". A field declared
+ * HTTP_PARAM_JSON is free text (a textarea): any valid UTF-8 without NUL,
+ * line breaks included, up to the form's max_len, handed on as a string
+ * for core's validators to judge (as the API's JSON member of the name). The
+ * CSRF field (HTTP_FORM_CSRF_FIELD) is always allowed and never handed on: the
  * router's CSRF hook has checked it before.
  *
  * Contract: on success *out holds the new object (the caller owns the

@@ -1,7 +1,8 @@
 /*
  * test_form.c - url-encoded form bodies of the page routes: declared
  * fields only, decoded and validated like query parameters, empty boxes
- * as not given, the CSRF field passed over, and the CSRF hook's lookup.
+ * as not given, the CSRF field passed over, free text (textarea) for
+ * core to judge, and the CSRF hook's lookup.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -183,6 +184,62 @@ test_type_and_size(void **state)
 	assert_false(http_form_is_form_type(NULL));
 }
 
+static const struct http_param_spec text_fields[] = {
+	{.name = "text", .type = HTTP_PARAM_JSON},
+	HTTP_PARAM_STRING_SPEC("line", 0, 64),
+};
+
+/* parse() with text_fields. */
+static enum ct_err
+parse_text(struct fixture *f, const char *body)
+{
+	arena_init(&f->arena, ARENA_MAX_DEFAULT);
+	http_request_init(&f->req, &f->arena, HTTP_METHOD_POST, "/x");
+	ct_problems_init(&f->req.problems);
+	assert_int_equal(http_request_add_header(&f->req, "Content-Type",
+						 HTTP_FORM_CONTENT_TYPE),
+			 CT_OK);
+	assert_int_equal(http_request_set_body(&f->req, body, strlen(body)),
+			 CT_OK);
+	http_response_init(&f->resp);
+	f->out = NULL;
+	return http_form_parse(&f->req, text_fields, CT_ARRAY_SIZE(text_fields),
+			       8192, &f->out, &f->resp);
+}
+
+/* A textarea (HTTP_PARAM_JSON): free text, line breaks and all. */
+static void
+test_free_text(void **state)
+{
+	static const char start[] = "text=twee%0D%0Aregels%09%C3%A9";
+	struct fixture f;
+	char body[6000];
+
+	(void)state;
+	/* A line break is refused in a one-line field, kept in free text. */
+	assert_int_equal(parse_text(&f, "text=a%0Ab&line=a%0Ab"),
+			 CT_ERR_INVALID);
+	assert_true(problem_on(&f, "line"));
+	assert_false(problem_on(&f, "text"));
+	done(&f);
+
+	/* Longer than a query value may be: core judges the length. */
+	memcpy(body, start, sizeof(start) - 1);
+	memset(body + sizeof(start) - 1, 'x', 5000);
+	body[sizeof(start) - 1 + 5000] = '\0';
+	assert_int_equal(parse_text(&f, body), CT_OK);
+	assert_int_equal(
+		strncmp(field(&f, "text"), "twee\r\nregels\t\xc3\xa9xx", 16),
+		0);
+	assert_true(strlen(field(&f, "text")) > HTTP_PARAM_VALUE_MAX);
+	done(&f);
+
+	/* Not UTF-8: refused under the field's name. */
+	assert_int_equal(parse_text(&f, "text=%C3%28"), CT_ERR_INVALID);
+	assert_true(problem_on(&f, "text"));
+	done(&f);
+}
+
 static void
 test_value_lookup(void **state)
 {
@@ -213,6 +270,7 @@ main(void)
 		cmocka_unit_test(test_empty_box_is_not_given),
 		cmocka_unit_test(test_every_problem_is_listed),
 		cmocka_unit_test(test_type_and_size),
+		cmocka_unit_test(test_free_text),
 		cmocka_unit_test(test_value_lookup),
 	};
 
