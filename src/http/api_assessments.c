@@ -20,6 +20,9 @@
 #include "store/store_assessment.h"
 #include "util/banned.h"
 
+/* api_check_problems' sentence, for the shared functions below. */
+#define INVALID_INPUT "De invoer is niet in orde; zie de velden."
+
 /* Set once before the server starts; read-only afterwards. */
 static const struct instrument_set *api_instruments;
 
@@ -129,15 +132,19 @@ dump(json_t *j)
 	return s;
 }
 
-enum ct_err
-api_assessments_add(void *app, struct http_request *req,
-		    struct http_response *resp, struct ct_error *err)
+const struct instrument_set *
+api_assessments_instruments(void)
 {
-	struct store *st = api_store(app, err);
-	const struct app_session *s = app_session(req);
-	struct store_actor who = app_actor(req);
-	const char *id = body_text(req, "instrument_id");
-	const char *version = body_text(req, "instrument_version");
+	return api_instruments;
+}
+
+enum ct_err
+api_assessments_fill(struct store *st, const struct store_actor *who,
+		     uint32_t roles, const char *case_id, const char *id,
+		     const char *version, const json_t *answers_json,
+		     struct arena *ar, struct assessment *out,
+		     struct ct_problems *p, struct ct_error *err)
+{
 	const struct instrument *ins;
 	struct instrument_answers *answers = NULL;
 	struct instrument_result result;
@@ -146,18 +153,16 @@ api_assessments_add(void *app, struct http_request *req,
 	const char *role;
 	enum ct_err rc;
 
-	if (!st)
-		return err->code;
 	ins = find_instrument(id, version);
 	if (!ins) {
-		ct_problems_add(&req->problems, "instrument_id",
+		ct_problems_add(p, "instrument_id",
 				"instrument '%s'%s%s is niet geladen; zie GET "
 				"/api/v1/instruments",
 				id ? id : "", version ? " versie " : "",
 				version ? version : "");
-		return api_check_problems(req, err);
+		return ct_error_set(err, CT_ERR_INVALID, "%s", INVALID_INPUT);
 	}
-	role = assessor_role(ins, s->subject.roles);
+	role = assessor_role(ins, roles);
 	if (!role)
 		return ct_error_set(
 			err, CT_ERR_DENIED,
@@ -169,19 +174,17 @@ api_assessments_add(void *app, struct http_request *req,
 	answers = malloc(sizeof(*answers));
 	if (!answers)
 		CT_BUG("out of memory");
-	instrument_answers_from_json(ins,
-				     json_object_get(req->body_json, "answers"),
-				     "answers", answers, &req->problems);
-	rc = api_check_problems(req, err);
-	if (rc)
+	instrument_answers_from_json(ins, answers_json, "answers", answers, p);
+	if (ct_problems_any(p)) {
+		rc = ct_error_set(err, CT_ERR_INVALID, "%s", INVALID_INPUT);
 		goto out;
+	}
 	instrument_rate(ins, answers, &result);
 	answers_text = dump(instrument_answers_to_json(ins, answers));
 	result_text = dump(instrument_result_to_json(ins, &result));
 
 	memset(&a, 0, sizeof(a));
-	snprintf(a.case_id, sizeof(a.case_id), "%s",
-		 http_request_param(req, "case_id"));
+	snprintf(a.case_id, sizeof(a.case_id), "%s", case_id);
 	a.instrument_id = ins->id;
 	a.instrument_version = ins->version;
 	a.assessor_role = role;
@@ -189,17 +192,44 @@ api_assessments_add(void *app, struct http_request *req,
 	a.result_json = result_text;
 	a.outcome =
 		result.determined ? ins->outcomes[result.outcome].code : NULL;
-	rc = store_assessment_add(st, &who, &a, err);
-	if (rc) {
-		rc = api_store_failed(rc, err);
+	rc = store_assessment_add(st, who, &a, err);
+	if (rc)
 		goto out;
-	}
-	http_response_json(resp, req->arena, 201, store_assessment_to_json(&a));
+	/* The record outlives this call: its text into the arena. */
+	*out = a;
+	out->answers_json = arena_strdup(ar, answers_text);
+	out->result_json = arena_strdup(ar, result_text);
+	if (!out->answers_json || !out->result_json)
+		rc = ct_error_set(err, CT_ERR_LIMIT, "verzoekgeheugen vol");
 out:
 	free(answers);
 	free(answers_text);
 	free(result_text);
 	return rc;
+}
+
+enum ct_err
+api_assessments_add(void *app, struct http_request *req,
+		    struct http_response *resp, struct ct_error *err)
+{
+	struct store *st = api_store(app, err);
+	const struct app_session *s = app_session(req);
+	struct store_actor who = app_actor(req);
+	struct assessment a;
+	enum ct_err rc;
+
+	if (!st)
+		return err->code;
+	rc = api_assessments_fill(st, &who, s->subject.roles,
+				  http_request_param(req, "case_id"),
+				  body_text(req, "instrument_id"),
+				  body_text(req, "instrument_version"),
+				  json_object_get(req->body_json, "answers"),
+				  req->arena, &a, &req->problems, err);
+	if (rc)
+		return api_store_failed(rc, err);
+	http_response_json(resp, req->arena, 201, store_assessment_to_json(&a));
+	return CT_OK;
 }
 
 enum ct_err
@@ -222,51 +252,64 @@ api_assessments_read(void *app, struct http_request *req,
 }
 
 enum ct_err
-api_assessments_override(void *app, struct http_request *req,
-			 struct http_response *resp, struct ct_error *err)
+api_assessments_override_checked(struct store *st,
+				 const struct store_actor *who,
+				 const struct policy_subject *subject,
+				 const char *case_id, const char *id,
+				 const char *outcome, const char *reason,
+				 struct arena *ar, struct assessment *out,
+				 struct ct_problems *p, struct ct_error *err)
 {
-	struct store *st = api_store(app, err);
-	const struct app_session *s = app_session(req);
-	struct store_actor who = app_actor(req);
-	const char *outcome = body_text(req, "outcome");
-	const char *reason = body_text(req, "reason");
 	const struct instrument *ins;
 	struct assessment a;
 	enum ct_err rc;
 
-	if (!st)
-		return err->code;
-	rc = store_assessment_get(st, http_request_param(req, "case_id"),
-				  http_request_param(req, "assessment_id"),
-				  req->arena, &a, err);
+	rc = store_assessment_get(st, case_id, id, ar, &a, err);
 	if (rc)
-		return api_store_failed(rc, err);
-	if (!policy_assessment_may_override(&s->subject, a.assessor_user_id))
+		return rc;
+	if (!policy_assessment_may_override(subject, a.assessor_user_id))
 		return ct_error_set(err, CT_ERR_DENIED,
 				    "Alleen wie de risicotaxatie invulde of "
 				    "een casusregisseur mag de uitkomst "
 				    "gemotiveerd aanpassen.");
 	ins = find_instrument(a.instrument_id, a.instrument_version);
 	if (!ins)
-		ct_problems_add(&req->problems, "outcome",
+		ct_problems_add(p, "outcome",
 				"instrument %s versie %s is niet meer "
 				"geladen; de uitkomst kan niet worden "
 				"gecontroleerd",
 				a.instrument_id, a.instrument_version);
 	else if (outcome && !instrument_outcome_find(ins, outcome))
-		ct_problems_add(&req->problems, "outcome",
-				"'%s' is geen uitkomst van %s", outcome,
-				ins->id);
+		ct_problems_add(p, "outcome", "'%s' is geen uitkomst van %s",
+				outcome, ins->id);
 	if (!reason || strlen(reason) < STORE_REASON_MIN)
-		ct_problems_add(&req->problems, "reason",
+		ct_problems_add(p, "reason",
 				"een afwijking vraagt een onderbouwing van "
 				"minstens %d tekens",
 				STORE_REASON_MIN);
-	rc = api_check_problems(req, err);
-	if (rc)
-		return rc;
-	rc = store_assessment_override(st, &who, a.case_id, a.id, outcome,
-				       reason, req->arena, &a, err);
+	if (ct_problems_any(p))
+		return ct_error_set(err, CT_ERR_INVALID, "%s", INVALID_INPUT);
+	return store_assessment_override(st, who, a.case_id, a.id, outcome,
+					 reason, ar, out, err);
+}
+
+enum ct_err
+api_assessments_override(void *app, struct http_request *req,
+			 struct http_response *resp, struct ct_error *err)
+{
+	struct store *st = api_store(app, err);
+	const struct app_session *s = app_session(req);
+	struct store_actor who = app_actor(req);
+	struct assessment a;
+	enum ct_err rc;
+
+	if (!st)
+		return err->code;
+	rc = api_assessments_override_checked(
+		st, &who, &s->subject, http_request_param(req, "case_id"),
+		http_request_param(req, "assessment_id"),
+		body_text(req, "outcome"), body_text(req, "reason"), req->arena,
+		&a, &req->problems, err);
 	if (rc)
 		return api_store_failed(rc, err);
 	http_response_json(resp, req->arena, 200, store_assessment_to_json(&a));

@@ -45,6 +45,7 @@
 #include <sodium.h>
 
 #include "core/rules.h"
+#include "docs/doc_check.h"
 #include "docs/doc_compose.h"
 #include "docs/doc_html.h"
 #include "docs/doc_pdf.h"
@@ -562,50 +563,120 @@ add_user(struct store *st, struct arena *a, struct loaded *l, const char *id,
 }
 
 static enum ct_err
-load(struct store *st, struct http_request *req, struct loaded *l,
-     struct ct_error *err)
+load(struct store *st, struct arena *a, const char *case_id,
+     const char *order_id, struct loaded *l, struct ct_error *err)
 {
-	const char *case_id = http_request_param(req, "case_id");
 	struct team_member *team = NULL;
 	size_t n_team = 0, i;
 	enum ct_err rc;
 
-	rc = store_case_get(st, case_id, req->arena, &l->kase, err);
+	rc = store_case_get(st, case_id, a, &l->kase, err);
 	if (!rc)
-		rc = store_order_get(st, case_id,
-				     http_request_param(req, "order_id"),
-				     req->arena, &l->order, err);
+		rc = store_order_get(st, case_id, order_id, a, &l->order, err);
 	if (!rc)
-		rc = store_person_list(st, case_id, req->arena, &l->persons,
+		rc = store_person_list(st, case_id, a, &l->persons,
 				       &l->n_persons, err);
 	if (!rc)
-		rc = store_order_steps(st, l->order.id, req->arena, &l->steps,
+		rc = store_order_steps(st, l->order.id, a, &l->steps,
 				       &l->n_steps, err);
 	if (!rc)
-		rc = store_team_list(st, case_id, 0, req->arena, &team, &n_team,
-				     err);
+		rc = store_team_list(st, case_id, 0, a, &team, &n_team, err);
 	if (rc)
 		return rc;
-	rc = add_user(st, req->arena, l, l->order.decided_by, err);
+	rc = add_user(st, a, l, l->order.decided_by, err);
 	if (!rc)
-		rc = add_user(st, req->arena, l, l->order.mayor_user_id, err);
+		rc = add_user(st, a, l, l->order.mayor_user_id, err);
 	for (i = 0; !rc && i < l->n_steps; i++)
 		if (l->steps[i].kind == ORDER_STEP_EXTEND)
-			rc = add_user(st, req->arena, l,
-				      l->steps[i].actor_user_id, err);
+			rc = add_user(st, a, l, l->steps[i].actor_user_id, err);
 	if (rc)
 		return rc;
 	l->orgs_alloc = n_team + l->n_users + 1;
-	l->orgs =
-		arena_alloc_array(req->arena, l->orgs_alloc, sizeof(*l->orgs));
+	l->orgs = arena_alloc_array(a, l->orgs_alloc, sizeof(*l->orgs));
 	if (!l->orgs)
 		return CT_ERR_LIMIT;
-	rc = add_org(st, req->arena, l, l->kase.owner_org_id, err);
+	rc = add_org(st, a, l, l->kase.owner_org_id, err);
 	for (i = 0; !rc && i < n_team; i++)
-		rc = add_org(st, req->arena, l, team[i].org_id, err);
+		rc = add_org(st, a, l, team[i].org_id, err);
 	for (i = 0; !rc && i < l->n_users; i++)
-		rc = add_org(st, req->arena, l, l->users[i].org_id, err);
+		rc = add_org(st, a, l, l->users[i].org_id, err);
 	return rc;
+}
+
+/* The source of a document from what load() read. */
+static void
+source_of(const struct loaded *l, const char *recipient_person_id, int64_t now,
+	  struct api_documents_source *src)
+{
+	memset(src, 0, sizeof(*src));
+	src->kase = &l->kase;
+	src->order = &l->order;
+	src->persons = l->persons;
+	src->n_persons = l->n_persons;
+	src->steps = l->steps;
+	src->n_steps = l->n_steps;
+	src->users = l->users;
+	src->n_users = l->n_users;
+	src->orgs = l->orgs;
+	src->n_orgs = l->n_orgs;
+	src->recipient_person_id = recipient_person_id;
+	src->now = now;
+}
+
+/* 1 when a document of kind k (for the person, a letter) can be made. */
+static int
+can_make(enum doc_kind k, const struct loaded *l, const char *person_id,
+	 int64_t now, struct arena *a)
+{
+	struct api_documents_source src;
+	struct ct_problems problems;
+	struct doc_input in;
+
+	source_of(l, person_id, now, &src);
+	ct_problems_init(&problems);
+	api_documents_fill(k, &src, a, &in, &problems);
+	if (ct_problems_any(&problems))
+		return 0;
+	return doc_check(&in, &problems) == CT_OK;
+}
+
+enum ct_err
+api_documents_offers(struct store *st, const char *case_id,
+		     const char *order_id, int64_t now, struct arena *a,
+		     struct api_documents_offer *out, size_t *n,
+		     struct ct_error *err)
+{
+	struct loaded *l = arena_alloc(a, sizeof(*l));
+	const struct order *o;
+	size_t i, j;
+	enum ct_err rc;
+
+	*n = 0;
+	if (!l)
+		return ct_error_set(err, CT_ERR_LIMIT, "verzoekgeheugen vol");
+	rc = load(st, a, case_id, order_id, l, err);
+	if (rc)
+		return rc;
+	o = &l->order;
+	if (can_make(DOC_DECISION, l, NULL, now, a))
+		out[(*n)++] =
+			(struct api_documents_offer){DOC_DECISION, NULL, NULL};
+	if (can_make(DOC_EXTENSION, l, NULL, now, a))
+		out[(*n)++] =
+			(struct api_documents_offer){DOC_EXTENSION, NULL, NULL};
+	for (i = 0; i < o->n_protected; i++) {
+		const char *id = o->protected_person_ids[i];
+		const struct person *p = NULL;
+
+		for (j = 0; j < l->n_persons && !p; j++)
+			if (strcmp(l->persons[j].id, id) == 0)
+				p = &l->persons[j];
+		if (!p || !can_make(DOC_LETTER, l, id, now, a))
+			continue;
+		out[(*n)++] = (struct api_documents_offer){DOC_LETTER, p->id,
+							   person_name(p, a)};
+	}
+	return CT_OK;
 }
 
 /* 422 with every missing item: the document is not made. */
@@ -646,23 +717,12 @@ api_documents_read(void *app, struct http_request *req,
 	l = arena_alloc(req->arena, sizeof(*l));
 	if (!l)
 		return CT_ERR_LIMIT;
-	rc = load(st, req, l, err);
+	rc = load(st, req->arena, http_request_param(req, "case_id"),
+		  http_request_param(req, "order_id"), l, err);
 	if (rc)
 		return api_store_failed(rc, err);
 
-	memset(&src, 0, sizeof(src));
-	src.kase = &l->kase;
-	src.order = &l->order;
-	src.persons = l->persons;
-	src.n_persons = l->n_persons;
-	src.steps = l->steps;
-	src.n_steps = l->n_steps;
-	src.users = l->users;
-	src.n_users = l->n_users;
-	src.orgs = l->orgs;
-	src.n_orgs = l->n_orgs;
-	src.recipient_person_id = http_request_param(req, "person_id");
-	src.now = api_now(app);
+	source_of(l, http_request_param(req, "person_id"), api_now(app), &src);
 
 	ct_problems_init(&problems);
 	api_documents_fill(k, &src, req->arena, &in, &problems);

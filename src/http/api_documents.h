@@ -41,6 +41,7 @@
 #include "core/order.h"
 #include "docs/doc_model.h"
 #include "http/router.h"
+#include "store/store.h"
 #include "store/store_order.h"
 #include "util/arena.h"
 #include "util/err.h"
@@ -76,8 +77,31 @@ void api_documents_fill(enum doc_kind k, const struct api_documents_source *src,
 			struct ct_problems *p);
 
 /* "decision.pdf"-style file name into out: "<reference>-<kind>.<ext>". */
-void api_documents_filename(const char *reference, enum doc_kind k,
-			    int pdf, char *out, size_t size);
+void api_documents_filename(const char *reference, enum doc_kind k, int pdf,
+			    char *out, size_t size);
+
+/* A document that can be made of an order now (the pages offer it). */
+struct api_documents_offer {
+	enum doc_kind kind;
+	const char *person_id;	 /* letter: its remaining person; else NULL */
+	const char *person_name; /* letter: that person's name; else NULL */
+};
+
+/* Decision, extension, and a letter per person under the contact ban. */
+#define API_DOCUMENTS_OFFERS_MAX (2 + ORDER_PROTECTED_MAX)
+
+/*
+ * The documents api_documents_read() would make of order_id of case_id
+ * now, without making them: loaded as it loads, filled and checked by
+ * doc_check() kind by kind (a letter once per person under the contact
+ * ban). out holds API_DOCUMENTS_OFFERS_MAX; *n receives the count. Text
+ * in a. CT_ERR_NOTFOUND when the order is not of the case.
+ */
+enum ct_err api_documents_offers(struct store *st, const char *case_id,
+				 const char *order_id, int64_t now,
+				 struct arena *a,
+				 struct api_documents_offer *out, size_t *n,
+				 struct ct_error *err);
 
 enum ct_err api_documents_read(void *app, struct http_request *req,
 			       struct http_response *resp,
