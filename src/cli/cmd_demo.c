@@ -20,6 +20,9 @@
  * asks of case-access roles): its secret is sealed with the server key
  * (key_file, made when missing) and printed in base32 once, so a demo
  * user can log in with an authenticator app or `oathtool --totp -b`.
+ * Except the few demo_user_without_totp() (agent2.ams, coordinator2.lim):
+ * they set up their second factor at the first sign-in in the browser,
+ * and the summary names them.
  */
 #include "cli/cli.h"
 
@@ -201,6 +204,8 @@ demo_ensure_user(struct demo_run *run, struct store *st, struct arena *a,
 	if (rc)
 		return rc;
 	run->tally.users_new++;
+	if (demo_user_without_totp(spec))
+		return CT_OK;
 	return demo_enrol_totp(run, st, &u, b32);
 }
 
@@ -729,6 +734,25 @@ demo_pct(size_t part, size_t whole)
 	return whole ? 100.0 * (double)part / (double)whole : 0.0;
 }
 
+/* The new users who set up their second factor at the first sign-in. */
+static void
+demo_print_without_totp(struct cli_ctx *ctx, const struct demo_run *run,
+			const struct demo_user *users, size_t n_users)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < n_users; i++)
+		n += demo_user_without_totp(&users[i]) && !run->user_existed[i];
+	if (!n)
+		return;
+	fprintf(ctx->out, "\nNog zonder tweede factor: deze gebruikers stellen "
+			  "die in bij de eerste aanmelding\nin de browser "
+			  "(QR-code voor de authenticator-app):\n");
+	for (i = 0; i < n_users; i++)
+		if (demo_user_without_totp(&users[i]) && !run->user_existed[i])
+			fprintf(ctx->out, "  %s\n", users[i].username);
+}
+
 static int
 demo_summary(struct demo_run *run, const char *password, double secs)
 {
@@ -824,6 +848,7 @@ demo_summary(struct demo_run *run, const char *password, double secs)
 			if (run->totp_b32[i][0])
 				fprintf(ctx->out, "  %-24s %s\n",
 					users[i].username, run->totp_b32[i]);
+		demo_print_without_totp(ctx, run, users, n_users);
 	}
 	return CLI_EXIT_OK;
 }

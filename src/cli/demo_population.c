@@ -192,6 +192,18 @@ static const struct demo_user users[] = {
 	  O_VH_OBR, ROLE(COORDINATOR) | ROLE(TRIAGE_MEMBER) },
 	{ "analist", "Beleidsanalist Gemeente Amsterdam", O_GEM_AMS,
 	  ROLE(ANALYST) },
+	/* Without a second factor (users_without_totp): last, so the users
+	 * above keep their places. */
+	{ "agent2.ams", "Agent basisteam Amsterdam", O_POL_AMS,
+	  ROLE(POLICE_OFFICER) },
+	{ "coordinator2.lim", "Casemanager Veilig Huis Limburg", O_VH_LIM,
+	  ROLE(COORDINATOR) },
+};
+
+/* They set up their second factor at the first sign-in (issue 5). */
+static const char *const users_without_totp[] = {
+	"agent2.ams",
+	"coordinator2.lim",
 };
 
 #undef ROLE
@@ -215,6 +227,17 @@ demo_users(size_t *n)
 {
 	*n = CT_ARRAY_SIZE(users);
 	return users;
+}
+
+int
+demo_user_without_totp(const struct demo_user *u)
+{
+	size_t i;
+
+	for (i = 0; i < CT_ARRAY_SIZE(users_without_totp); i++)
+		if (strcmp(u->username, users_without_totp[i]) == 0)
+			return 1;
+	return 0;
 }
 
 size_t

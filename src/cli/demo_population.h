@@ -66,6 +66,12 @@ struct demo_user {
 const struct demo_region *demo_regions(size_t *n);
 const struct demo_org *demo_orgs(size_t *n);
 const struct demo_user *demo_users(size_t *n);
+/*
+ * 1 for the demo users made without a second factor (agent2.ams,
+ * coordinator2.lim), so a new user can try the enrolment with its QR code
+ * at the first sign-in in the browser; 0 for every other user.
+ */
+int demo_user_without_totp(const struct demo_user *u);
 /* The organisation that owns (coordinates) the cases of region r. */
 size_t demo_region_owner_org(size_t region);
 

@@ -1,6 +1,8 @@
 /*
  * page_session.c - signing in and out in the browser: the user name and
- * password form, the TOTP code form, sign-out (see pages.h).
+ * password form, the TOTP code form, sign-out (see pages.h). A user
+ * without a second factor is sent from the code form to its enrolment
+ * (page_account.h).
  *
  * Design: the decisions are api_session.c's (api_session_login,
  * api_session_check_code), so the page and the API refuse, count
@@ -17,6 +19,7 @@
 
 #include "http/api_session.h"
 #include "http/app.h"
+#include "http/page_account.h"
 #include "web/strings.h"
 #include "util/banned.h"
 
@@ -176,14 +179,12 @@ page_code_render(void *app, struct http_request *req,
 	return page_render(req, resp, status, "totp", v, err);
 }
 
-/* A session that has no second factor yet cannot give a code here. */
+/* A session that has no second factor yet sets one up first. */
 static enum ct_err
-page_not_enrolled(struct ct_error *err)
+page_not_enrolled(struct http_request *req, struct http_response *resp)
 {
-	return ct_error_set(err, CT_ERR_CONFLICT,
-			    "U hebt nog geen tweede factor ingesteld. Vraag "
-			    "uw beheerder om hulp, of stel hem in via de "
-			    "API (POST /api/v1/me/totp).");
+	page_redirect(req, resp, PAGE_ENROL_PATH);
+	return CT_OK;
 }
 
 enum ct_err
@@ -199,7 +200,7 @@ page_code_form(void *app, struct http_request *req, struct http_response *resp,
 		return CT_OK;
 	}
 	if (!s->security.totp_enrolled)
-		return page_not_enrolled(err);
+		return page_not_enrolled(req, resp);
 	return page_code_render(app, req, resp, 200, NULL, NULL, err);
 }
 
@@ -215,7 +216,7 @@ page_code(void *app, struct http_request *req, struct http_response *resp,
 	if (!s || s->via_token)
 		CT_BUG("code page without a cookie session");
 	if (!s->security.totp_enrolled)
-		return page_not_enrolled(err);
+		return page_not_enrolled(req, resp);
 	if (!code)
 		return page_code_render(
 			app, req, resp, 400, NULL,

@@ -40,6 +40,7 @@
 #include "http/api_users.h"
 #include "http/api_worklist.h"
 #include "http/openapi.h"
+#include "http/page_account.h"
 #include "http/pages.h"
 #include "store/store_team.h"
 #include "util/banned.h"
@@ -417,6 +418,7 @@ const struct http_route app_routes[] = {
 
 	/* the web application's pages (issue 5), not in the OpenAPI */
 	PAGE_ROUTES,
+	PAGE_ACCOUNT_ROUTES,
 };
 
 const size_t app_routes_count = N(app_routes);

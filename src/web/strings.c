@@ -56,13 +56,141 @@ static const struct web_string web_strings[WEB_S__COUNT] = {
 	[WEB_S_ENROL_TITLE] = {"s_enrol_title", "Tweede factor instellen",
 			       NULL},
 	[WEB_S_ENROL_INTRO] = {"s_enrol_intro",
-			       "Scan de QR-code met uw authenticator-app, of "
-			       "typ de geheime sleutel over. Geef daarna "
-			       "de code die de app toont.",
+			       "Kies in de app voor een nieuw account en "
+			       "scan deze QR-code met de camera van uw "
+			       "telefoon.",
 			       NULL},
 	[WEB_S_ENROL_SECRET] = {"s_enrol_secret", "Geheime sleutel", NULL},
 	[WEB_S_ENROL_BUTTON] = {"s_enrol_button", "Instellen en aanmelden",
 				NULL},
+	/* TOTP enrolment and the account page (page_account.h) */
+	[WEB_S_ENROL_WHY] = {"s_enrol_why",
+			     "Bij het aanmelden vraagt Casustafel naast uw "
+			     "wachtwoord een code van zes cijfers uit een app "
+			     "op uw telefoon: de tweede factor. Zo komt "
+			     "niemand met alleen uw wachtwoord bij de "
+			     "dossiers. U stelt dit één keer in.",
+			     NULL},
+	[WEB_S_ENROL_STEP_APP] = {"s_enrol_step_app",
+				  "Installeer een authenticator-app", NULL},
+	[WEB_S_ENROL_STEP_APP_TEXT] = {"s_enrol_step_app_text",
+				       "Gebruik de app die uw organisatie "
+				       "voorschrijft, of een bekende "
+				       "authenticator-app zoals FreeOTP, "
+				       "Google Authenticator of Microsoft "
+				       "Authenticator, op uw werktelefoon.",
+				       NULL},
+	[WEB_S_ENROL_STEP_SCAN] = {"s_enrol_step_scan",
+				   "Koppel de app aan Casustafel", NULL},
+	[WEB_S_ENROL_QR_TITLE] = {"s_enrol_qr_title",
+				  "QR-code om Casustafel aan uw "
+				  "authenticator-app te koppelen",
+				  NULL},
+	[WEB_S_ENROL_MANUAL] = {"s_enrol_manual",
+				"Kunt u niet scannen? Kies in de app voor "
+				"handmatig invoeren en typ deze gegevens "
+				"over:",
+				NULL},
+	[WEB_S_ENROL_ACCOUNT] = {"s_enrol_account", "Accountnaam", NULL},
+	[WEB_S_ENROL_KIND] = {"s_enrol_kind", "Soort code", NULL},
+	[WEB_S_ENROL_KIND_VALUE] = {"s_enrol_kind_value",
+				    "Op tijd gebaseerd (TOTP): zes cijfers, "
+				    "elke 30 seconden nieuw",
+				    NULL},
+	[WEB_S_ENROL_STEP_CODE] = {"s_enrol_step_code",
+				   "Geef de code die de app nu toont", NULL},
+	[WEB_S_ENROL_LATER] = {"s_enrol_later",
+			       "Niet nu? Meld u dan af. U kunt de dossiers "
+			       "pas openen als de tweede factor is "
+			       "ingesteld.",
+			       NULL},
+	[WEB_S_ENROL_RESTARTED] = {"s_enrol_restarted",
+				   "Het instellen is intussen opnieuw "
+				   "begonnen, in een ander venster of op een "
+				   "ander apparaat. Hieronder staat de QR-code "
+				   "die nu geldt: verwijder Casustafel uit uw "
+				   "app, scan deze code en geef de code die de "
+				   "app dan toont.",
+				   NULL},
+	[WEB_S_NAV_ACCOUNT] = {"s_nav_account", "Mijn account", NULL},
+	[WEB_S_ACCOUNT_TITLE] = {"s_account_title", "Mijn account", NULL},
+	[WEB_S_ACCOUNT_DETAILS] = {"s_account_details", "Uw gegevens", NULL},
+	[WEB_S_ACCOUNT_NAME] = {"s_account_name", "Naam", NULL},
+	[WEB_S_ACCOUNT_ORG] = {"s_account_org", "Organisatie", NULL},
+	[WEB_S_ACCOUNT_ROLES] = {"s_account_roles", "Rollen", NULL},
+	[WEB_S_ACCOUNT_NO_ROLES] = {"s_account_no_roles", "Geen", NULL},
+	[WEB_S_ACCOUNT_TOTP] = {"s_account_totp",
+				"Tweede factor (authenticator-app) ingesteld",
+				NULL},
+	[WEB_S_ACCOUNT_TOTP_SET] = {"s_account_totp_set", "Ja", NULL},
+	[WEB_S_ACCOUNT_PASSWORD_SINCE] = {"s_account_password_since",
+					  "Wachtwoord laatst gewijzigd", NULL},
+	[WEB_S_ACCOUNT_UNKNOWN] = {"s_account_unknown", "Onbekend", NULL},
+	[WEB_S_ACCOUNT_PASSWORD_TITLE] = {"s_account_password_title",
+					  "Wachtwoord wijzigen", NULL},
+	[WEB_S_ACCOUNT_PASSWORD_INTRO] = {"s_account_password_intro",
+					  "Na het wijzigen blijft u hier "
+					  "aangemeld. Op andere apparaten en "
+					  "in andere browsers wordt u "
+					  "afgemeld.",
+					  NULL},
+	[WEB_S_ACCOUNT_CURRENT] = {"s_account_current", "Huidig wachtwoord",
+				   NULL},
+	[WEB_S_ACCOUNT_NEW] = {"s_account_new", "Nieuw wachtwoord", NULL},
+	[WEB_S_ACCOUNT_NEW_HINT] = {"s_account_new_hint",
+				    "Minstens 12 tekens, anders dan uw "
+				    "gebruikersnaam en uw huidige wachtwoord. "
+				    "Een zin van een paar woorden is sterk en "
+				    "goed te onthouden.",
+				    NULL},
+	[WEB_S_ACCOUNT_REPEAT] = {"s_account_repeat",
+				  "Herhaal het nieuwe wachtwoord", NULL},
+	[WEB_S_ACCOUNT_REPEAT_DIFFERS] = {"s_account_repeat_differs",
+					  "Dit is niet hetzelfde als het "
+					  "nieuwe wachtwoord. Typ het nog "
+					  "eens.",
+					  NULL},
+	[WEB_S_ACCOUNT_CURRENT_WRONG] = {"s_account_current_wrong",
+					 "Het huidige wachtwoord klopt niet. "
+					 "Let op: na een paar pogingen wordt "
+					 "uw account tijdelijk geblokkeerd.",
+					 NULL},
+	[WEB_S_ACCOUNT_PASSWORD_BUTTON] = {"s_account_password_button",
+					   "Wachtwoord wijzigen", NULL},
+	[WEB_S_ACCOUNT_PASSWORD_CHANGED] = {"s_account_password_changed",
+					    "Uw wachtwoord is gewijzigd. Op "
+					    "andere apparaten bent u "
+					    "afgemeld.",
+					    NULL},
+	[WEB_S_ACCOUNT_ROLE_ADMIN] = {"s_account_role_admin", "Beheerder",
+				      NULL},
+	[WEB_S_ACCOUNT_ROLE_PRIVACY_OFFICER] =
+		{"s_account_role_privacy_officer",
+		 "Functionaris gegevensbescherming",
+		 "Functionaris voor gegevensbescherming"},
+	[WEB_S_ACCOUNT_ROLE_POLICE_OFFICER] = {"s_account_role_police_officer",
+					       "Politiemedewerker",
+					       "Politieambtenaar"},
+	[WEB_S_ACCOUNT_ROLE_HOVJ] = {"s_account_role_hovj",
+				     "Hulpofficier van justitie", NULL},
+	[WEB_S_ACCOUNT_ROLE_MAYOR] = {"s_account_role_mayor", "Burgemeester",
+				      NULL},
+	[WEB_S_ACCOUNT_ROLE_LEGAL_OFFICER] = {"s_account_role_legal_officer",
+					      "Juridisch medewerker gemeente",
+					      "Juridisch medewerker stad of "
+					      "gemeente"},
+	[WEB_S_ACCOUNT_ROLE_PROSECUTOR] = {"s_account_role_prosecutor",
+					   "Officier van justitie",
+					   "Parketmagistraat (procureur des "
+					   "Konings)"},
+	[WEB_S_ACCOUNT_ROLE_COORDINATOR] = {"s_account_role_coordinator",
+					    "Casusregisseur", NULL},
+	[WEB_S_ACCOUNT_ROLE_PARTNER_WORKER] = {"s_account_role_partner_worker",
+					       "Ketenpartner", NULL},
+	[WEB_S_ACCOUNT_ROLE_TRIAGE_MEMBER] = {"s_account_role_triage_member",
+					      "Lid triageoverleg", NULL},
+	[WEB_S_ACCOUNT_ROLE_ANALYST] = {"s_account_role_analyst", "Analist",
+					NULL},
 	[WEB_S_ERRORS_TITLE] = {"s_errors_title", "Er ging iets mis", NULL},
 	[WEB_S_SESSION_EXPIRED] = {"s_session_expired",
 				   "Uw sessie is verlopen. Meld u opnieuw "
