@@ -146,9 +146,9 @@ static const struct web_string web_strings[WEB_S__COUNT] = {
 	[WEB_S_ACCOUNT_REPEAT] = {"s_account_repeat",
 				  "Herhaal het nieuwe wachtwoord", NULL},
 	[WEB_S_ACCOUNT_REPEAT_DIFFERS] = {"s_account_repeat_differs",
-					  "Dit is niet hetzelfde als het "
-					  "nieuwe wachtwoord. Typ het nog "
-					  "eens.",
+					  "Het herhaalde wachtwoord is niet "
+					  "hetzelfde als het nieuwe. Typ het "
+					  "nog eens.",
 					  NULL},
 	[WEB_S_ACCOUNT_CURRENT_WRONG] = {"s_account_current_wrong",
 					 "Het huidige wachtwoord klopt niet. "
