@@ -10,7 +10,16 @@
  *    state and active break-the-glass grants, and from them the policy
  *    subject. Anything wrong with a credential (malformed, unknown,
  *    expired, revoked, user inactive or locked) simply leaves the request
- *    anonymous, so the router answers 401 in one place.
+ *    anonymous, so the router answers 401 in one place. Those five reads
+ *    are kept per credential in the auth cache (http/auth_cache.h) and
+ *    used again only while the auth epoch (store_auth.h), read anew in
+ *    every request, is unchanged: no change by anyone, in any process,
+ *    is ever missed; time (idle and absolute end, expiry, a lock, a
+ *    grant's end) is checked on the copy as on a fresh read.
+ *  - One read snapshot (store_read_begin) serves authenticate and the
+ *    authorize that follows it: the epoch, the credential and the case
+ *    are read in one state of the database. authorize ends it, before
+ *    the request is suspended for its access-log record.
  *  - authorize loads what the route's action is about (for case-bound
  *    actions the {case_id} path parameter: case, owner, team), calls
  *    policy_decide() and keeps the decision on the session for
@@ -37,6 +46,7 @@
 #include <sodium.h>
 
 #include "core/vocab.h"
+#include "http/auth_cache.h"
 #include "http/form.h"
 #include "http/page_common.h"
 #include "util/log.h"
@@ -128,6 +138,7 @@ app_start(struct app *app, const struct app_config *cfg,
 	}
 	pthread_mutex_init(&app->stores_lock, NULL);
 	pthread_mutex_init(&app->throttle_lock, NULL);
+	app->auth_cache = auth_cache_new(AUTH_CACHE_ENTRIES_DEFAULT);
 	return CT_OK;
 fail:
 	sodium_memzero(app->server_key, sizeof(app->server_key));
@@ -155,6 +166,8 @@ app_stop(struct app *app)
 	}
 	access_logger_close(app->access_log);
 	app->access_log = NULL;
+	auth_cache_free(app->auth_cache);
+	app->auth_cache = NULL;
 	pthread_mutex_lock(&app->stores_lock);
 	for (ts = app->stores; ts; ts = next) {
 		next = ts->next;
@@ -178,7 +191,8 @@ app_store(struct app *app, struct ct_error *err)
 
 	if (ts)
 		return ts->st;
-	if (store_open(app->cfg.database, STORE_OPEN_NO_MIGRATE, &st, err))
+	if (store_open(app->cfg.database,
+		       STORE_OPEN_NO_MIGRATE | STORE_OPEN_REQUESTS, &st, err))
 		return NULL;
 	store_set_server_key(st, app->server_key);
 	if (app->now)
@@ -374,9 +388,8 @@ app_subject(struct app_session *s, int64_t now)
 
 /* The user behind a live credential: CT_ERR_NOTFOUND = anonymous. */
 static enum ct_err
-app_load_user(struct app *app, struct store *st, struct http_request *req,
-	      struct app_session *s, const char *user_id, int64_t now,
-	      struct ct_error *err)
+app_load_user(struct store *st, struct http_request *req, struct app_session *s,
+	      const char *user_id, int64_t now, struct ct_error *err)
 {
 	enum ct_err rc;
 
@@ -394,16 +407,53 @@ app_load_user(struct app *app, struct store *st, struct http_request *req,
 	/* A locked account's sessions and tokens stop working too. */
 	if (s->security.locked_until > now)
 		return CT_ERR_NOTFOUND;
-	rc = store_break_glass_active(st, s->user.id, now, req->arena,
-				      &s->break_glass, &s->n_break_glass, err);
-	if (rc)
-		return rc;
-	(void)app;
-	app_subject(s, now);
-	return CT_OK;
+	return store_break_glass_active(st, s->user.id, now, req->arena,
+					&s->break_glass, &s->n_break_glass,
+					err);
 }
 
-/* authenticate with st and s ready: the credential's lookups. */
+/*
+ * The credential's copy from the auth cache, if there is one for this
+ * epoch and time has not ended it: the same checks a fresh read makes
+ * (store_session_get, store_api_token_get, app_load_user), so that a copy
+ * is used only where the database would give the same answer now. An
+ * ended one goes back to the database, which also deletes an expired
+ * session.
+ */
+static int
+app_cached_credential(struct app *app, struct http_request *req,
+		      struct app_session *s, const char *hash, int via_token,
+		      int64_t epoch, int64_t now)
+{
+	size_t i, n = 0;
+
+	if (!auth_cache_get(app->auth_cache, via_token, hash, epoch, req->arena,
+			    s))
+		return 0;
+	if (via_token) {
+		if (s->token.revoked_at != 0 ||
+		    (s->token.expires_at != 0 && s->token.expires_at <= now))
+			return 0;
+	} else if (now >= s->session.idle_expires_at ||
+		   now >= s->session.absolute_expires_at) {
+		return 0;
+	}
+	if (!s->user.active || s->security.locked_until > now)
+		return 0;
+	/* The grants store_break_glass_active would give at now. */
+	for (i = 0; i < s->n_break_glass; i++)
+		if (s->break_glass[i].expires_at > now &&
+		    s->break_glass[i].created_at <= now)
+			s->break_glass[n++] = s->break_glass[i];
+	s->n_break_glass = n;
+	return 1;
+}
+
+/*
+ * authenticate with st and s ready: the credential from the auth cache
+ * or, failing that, from the database (and then kept for the next
+ * request at this epoch).
+ */
 static enum ct_err
 app_authenticate_in(struct app *app, struct store *st,
 		    struct http_request *req, struct app_session *s,
@@ -411,35 +461,65 @@ app_authenticate_in(struct app *app, struct store *st,
 		    struct ct_error *err)
 {
 	const char *user_id;
+	int64_t epoch = 0;
 	enum ct_err rc;
 
+	rc = store_auth_epoch(st, &epoch, err);
+	if (rc)
+		return rc;
 	s->via_token = via_token;
-	if (via_token) {
-		rc = store_api_token_get(st, hash, now, req->arena, &s->token,
-					 err);
-		user_id = s->token.user_id;
-	} else {
-		rc = store_session_get(st, hash, now, &s->session, err);
-		user_id = s->session.user_id;
+	if (!app_cached_credential(app, req, s, hash, via_token, epoch, now)) {
+		memset(s, 0, sizeof(*s));
+		s->via_token = via_token;
+		if (via_token) {
+			rc = store_api_token_get(st, hash, now, req->arena,
+						 &s->token, err);
+			user_id = s->token.user_id;
+		} else {
+			rc = store_session_get(st, hash, now, &s->session, err);
+			user_id = s->session.user_id;
+		}
+		if (rc == CT_OK)
+			rc = app_load_user(st, req, s, user_id, now, err);
+		if (rc == CT_ERR_NOTFOUND)
+			return CT_OK;
+		if (rc)
+			return rc;
+		auth_cache_put(app->auth_cache, via_token, hash, epoch, s);
 	}
-	if (rc == CT_ERR_NOTFOUND)
-		return CT_OK;
-	if (rc)
-		return rc;
-	rc = app_load_user(app, st, req, s, user_id, now, err);
-	if (rc == CT_ERR_NOTFOUND)
-		return CT_OK;
-	if (rc)
-		return rc;
+	app_subject(s, now);
 	if (!via_token &&
 	    now - s->session.last_seen_at >= APP_TOUCH_SECONDS) {
 		rc = store_session_touch(st, s->session.id, now,
 					 app->cfg.session_idle_seconds, err);
 		if (rc)
 			return rc;
+		s->session.last_seen_at = now;
+		s->session.idle_expires_at =
+			now + app->cfg.session_idle_seconds <
+					s->session.absolute_expires_at
+				? now + app->cfg.session_idle_seconds
+				: s->session.absolute_expires_at;
+		auth_cache_touched(app->auth_cache, hash,
+				   s->session.last_seen_at,
+				   s->session.idle_expires_at);
 	}
 	req->session = s;
 	return CT_OK;
+}
+
+/*
+ * Whether the router goes on from authenticate to authorize: with a
+ * session, unless the route makes it check a CSRF token first (which may
+ * refuse). Then the snapshot authenticate opened is left for authorize to
+ * read the case in and to end (router.h has the order of the hooks).
+ */
+static int
+app_authorize_follows(const struct http_request *req)
+{
+	return req->session && req->route &&
+	       !((req->route->flags & HTTP_ROUTE_CSRF) &&
+		 http_method_is_unsafe(req->method));
 }
 
 static enum ct_err
@@ -472,12 +552,22 @@ app_authenticate(void *vapp, struct http_request *req, struct ct_error *err)
 	s = arena_alloc(req->arena, sizeof(*s));
 	if (!s)
 		return ct_error_set(err, CT_ERR_LIMIT, "verzoekgeheugen vol");
-	/* One snapshot for the five reads below (store_read_begin). */
+	/*
+	 * One snapshot (store_read_begin) for the epoch, the credential and
+	 * what authorize reads after it. A snapshot still open on this
+	 * thread's store belongs to no request any more: end it first.
+	 */
+	store_read_end(st);
 	rc = store_read_begin(st, err);
 	if (rc)
 		return rc;
 	rc = app_authenticate_in(app, st, req, s, hash, via_token, now, err);
-	store_read_end(st);
+	if (rc) {
+		req->session = NULL;
+		store_read_end(st);
+	} else if (!app_authorize_follows(req)) {
+		store_read_end(st);
+	}
 	return rc;
 }
 

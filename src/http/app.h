@@ -4,7 +4,9 @@
  * API handler may use.
  *
  * Request flow (router.h has the order): authenticate (session cookie
- * "ct_session" or "Authorization: Bearer <token>") -> CSRF for cookie
+ * "ct_session" or "Authorization: Bearer <token>"; what it loads is kept
+ * per credential for as long as the database's auth epoch says it is
+ * still true, http/auth_cache.h) -> CSRF for cookie
  * sessions on unsafe methods (header "X-CSRF-Token") -> authorize: the
  * app loads the resource the route's action is about (for case-bound
  * routes the {case_id} path parameter: owning organisation and case team
@@ -45,6 +47,7 @@ struct app_config {
 };
 
 struct app_thread_store; /* per-thread store handles, see app.c */
+struct auth_cache;	 /* credentials already loaded, http/auth_cache.h */
 
 struct app {
 	struct app_config cfg;
@@ -54,6 +57,7 @@ struct app {
 	pthread_key_t store_key;
 	pthread_mutex_t stores_lock;
 	struct app_thread_store *stores; /* every handle opened, for stop */
+	struct auth_cache *auth_cache;   /* what authenticate loaded */
 	int64_t (*now)(void *ctx);      /* clock, injectable for tests */
 	void *now_ctx;
 	/* A refused login is checked against this hash when the user does

@@ -23,6 +23,9 @@
  * parsing was a large part of the cost of a small insert. So prepare looks
  * the text up in a per-connection cache and hands out the compiled
  * statement; finalize resets it and clears its bindings and puts it back.
+ * The texts are nearly always the same string literals, so an entry is
+ * first looked for by the address it was last asked for at (strcmp still
+ * decides) before the text is hashed.
  * A text already in use (a nested query with the same SQL) gets a fresh,
  * uncached statement, so two users never share one. When the cache is
  * full the least recently used idle entry is evicted; close finalizes all.
@@ -47,8 +50,9 @@
 
 #define QUICK_CHECK_MAX_BYTES ((off_t)64 * 1024 * 1024)
 #define BUSY_TIMEOUT_MS 5000
-/* Page cache per connection: 32 MiB (a negative cache_size is KiB). */
-#define PAGE_CACHE_PRAGMA "PRAGMA cache_size = -32768"
+/* Page cache per connection: 32 MiB (a negative cache_size is KiB);
+ * DB_OPEN_SMALL_CACHE (db.h): DB_SQLITE_SMALL_CACHE_KIB. */
+#define PAGE_CACHE_KIB 32768
 /* Savepoint journals in memory, not in a temp file (see above). */
 #define TEMP_STORE_PRAGMA "PRAGMA temp_store = MEMORY"
 /* Distinct SQL texts kept compiled per connection. */
@@ -65,6 +69,7 @@ struct db_sqlite_stmt {
 /* One compiled statement, with its SQL text as the key. */
 struct sq_cache_entry {
 	char *sql;
+	const char *caller_sql; /* the text's address at the last lookup */
 	uint64_t hash;
 	uint64_t last_use; /* for LRU eviction */
 	int in_use;
@@ -332,6 +337,21 @@ sq_check_identity(struct db_sqlite *d, struct ct_error *err)
 	return ret;
 }
 
+/* The page cache of d: kib KiB (before any read fills it). */
+static enum ct_err
+sq_set_cache(struct db_sqlite *d, int kib, struct ct_error *err)
+{
+	struct sbuf sql;
+	enum ct_err ret;
+
+	sbuf_init(&sql, SBUF_MAX_SMALL);
+	if (sbuf_addf(&sql, "PRAGMA cache_size = -%d", kib))
+		CT_BUG("cache_size pragma does not fit");
+	ret = sq_exec_raw(d, sql.buf, err);
+	sbuf_release(&sql);
+	return ret;
+}
+
 static enum ct_err
 sq_open(const char *path, unsigned flags, struct db **out, struct ct_error *err)
 {
@@ -391,9 +411,15 @@ sq_open(const char *path, unsigned flags, struct db **out, struct ct_error *err)
 	}
 	ret = sq_exec_raw(d,
 			  "PRAGMA synchronous = FULL;"
-			  "PRAGMA foreign_keys = ON;" PAGE_CACHE_PRAGMA
-			  ";" TEMP_STORE_PRAGMA,
+			  "PRAGMA foreign_keys = ON;" TEMP_STORE_PRAGMA,
 			  err);
+	if (ret)
+		goto out;
+	ret = sq_set_cache(d,
+			   flags & DB_OPEN_SMALL_CACHE
+				   ? DB_SQLITE_SMALL_CACHE_KIB
+				   : PAGE_CACHE_KIB,
+			   err);
 	if (ret)
 		goto out;
 	if (d->readonly) {
@@ -446,6 +472,28 @@ sq_hash(const char *sql)
 	return h;
 }
 
+/*
+ * The store passes the same string literals over and over: an entry whose
+ * text was last asked for at this very address is found without hashing
+ * (the hash walks the text a byte at a time, and an OR-heavy case query
+ * is a few hundred bytes). strcmp still decides, since a text built at run
+ * time may reuse an address with other contents.
+ */
+static struct sq_cache_entry *
+sq_cache_find_by_address(struct db_sqlite *d, const char *sql)
+{
+	size_t i;
+
+	for (i = 0; i < d->ncached; i++) {
+		struct sq_cache_entry *e = &d->cache[i];
+
+		if (e->caller_sql == sql && !e->in_use &&
+		    strcmp(e->sql, sql) == 0)
+			return e;
+	}
+	return NULL;
+}
+
 static struct sq_cache_entry *
 sq_cache_find(struct db_sqlite *d, const char *sql, uint64_t hash)
 {
@@ -493,16 +541,21 @@ static enum ct_err
 sq_stmt_get(struct db_sqlite *d, const char *sql, struct db_sqlite_stmt **out,
 	    int *single, struct ct_error *err)
 {
-	uint64_t hash = sq_hash(sql);
-	struct sq_cache_entry *e = sq_cache_find(d, sql, hash);
+	struct sq_cache_entry *e = sq_cache_find_by_address(d, sql);
 	struct db_sqlite_stmt *st;
 	sqlite3_stmt *s = NULL;
 	const char *tail = NULL;
+	uint64_t hash = 0;
 	int rc;
 
 	*out = NULL;
 	*single = 1;
+	if (!e) {
+		hash = sq_hash(sql);
+		e = sq_cache_find(d, sql, hash);
+	}
 	if (e) {
+		e->caller_sql = sql;
 		e->in_use = 1;
 		e->last_use = ++d->use_clock;
 		e->stmt.bind_rc = SQLITE_OK;
@@ -529,6 +582,7 @@ sq_stmt_get(struct db_sqlite *d, const char *sql, struct db_sqlite_stmt **out,
 	e = sq_cache_slot(d);
 	if (e) {
 		e->sql = ct_strdup(sql);
+		e->caller_sql = sql;
 		e->hash = hash;
 		e->in_use = 1;
 		e->last_use = ++d->use_clock;

@@ -357,6 +357,8 @@ store_open(const char *path, unsigned flags, struct store **out,
 		dbflags |= DB_OPEN_CREATE;
 	if (flags & STORE_OPEN_READONLY)
 		dbflags |= DB_OPEN_READONLY;
+	if (flags & STORE_OPEN_REQUESTS)
+		dbflags |= DB_OPEN_SMALL_CACHE;
 	rc = db_open(path, dbflags, &db, err);
 	if (rc)
 		return rc;

@@ -43,9 +43,17 @@ struct store_actor {
 };
 
 enum store_open_flags {
-	STORE_OPEN_CREATE = 1 << 0,     /* create the file if it is missing */
-	STORE_OPEN_READONLY = 1 << 1,   /* never write (audit verify) */
+	STORE_OPEN_CREATE = 1 << 0,	/* create the file if it is missing */
+	STORE_OPEN_READONLY = 1 << 1,	/* never write (audit verify) */
 	STORE_OPEN_NO_MIGRATE = 1 << 2, /* do not apply pending migrations */
+	/*
+	 * A server thread's connection: short snapshots, nearly all of them
+	 * begun after another connection (the access log) committed, which
+	 * on SQLite empties the page cache each time at a cost that grows
+	 * with the most pages the cache ever held. So its cache is small
+	 * (db.h DB_OPEN_SMALL_CACHE); bulk work keeps the large one.
+	 */
+	STORE_OPEN_REQUESTS = 1 << 3,
 };
 
 /*

@@ -242,7 +242,44 @@ store_user_security_get(struct store *st, const char *user_id,
 	return rc;
 }
 
-/* Run one UPDATE of user_security with (int, int, text) parameters. */
+enum ct_err
+store_auth_epoch(struct store *st, int64_t *out, struct ct_error *err)
+{
+	struct db_stmt *s = NULL;
+	enum ct_err rc;
+	int row;
+
+	rc = db_prepare(st->db, "SELECT epoch FROM auth_epoch WHERE id = 1", &s,
+			err);
+	if (rc)
+		return rc;
+	rc = db_step(s, &row, err);
+	if (rc == CT_OK && !row)
+		rc = ct_error_set(err, CT_ERR_DB_CORRUPT,
+				  "Database %s mist de teller van de "
+				  "aanmeldgegevens (auth_epoch); zet de "
+				  "laatste back-up terug.",
+				  db_target(st->db));
+	if (rc == CT_OK)
+		*out = db_column_int64(s, 0);
+	db_finalize(s);
+	return rc;
+}
+
+enum ct_err
+store_auth_epoch_bump(struct store *st, struct ct_error *err)
+{
+	CT_ASSERT(st->depth > 0);
+	return db_exec(st->db,
+		       "UPDATE auth_epoch SET epoch = epoch + 1 "
+		       "WHERE id = 1",
+		       err);
+}
+
+/*
+ * Run one UPDATE of user_security with (int, int, text) parameters; a
+ * row it changed raises the epoch.
+ */
 static enum ct_err
 update_row(struct store *st, const char *sql, int64_t a, int64_t b,
 	   const char *user_id, struct ct_error *err)
@@ -258,6 +295,8 @@ update_row(struct store *st, const char *sql, int64_t a, int64_t b,
 	db_bind_int64(s, 2, b);
 	db_bind_text(s, 3, user_id);
 	rc = db_step(s, &row, err);
+	if (rc == CT_OK && db_changes(st->db) > 0)
+		rc = store_auth_epoch_bump(st, err);
 	db_finalize(s);
 	return rc;
 }
@@ -432,6 +471,8 @@ store_user_totp_begin(struct store *st, const struct store_actor *who,
 		rc = db_step(s, &row, err);
 	}
 	db_finalize(s);
+	if (rc == CT_OK)
+		rc = store_auth_epoch_bump(st, err);
 	return store_write_end(st, rc, err);
 }
 
@@ -503,6 +544,8 @@ store_user_totp_accept(struct store *st, const struct store_actor *who,
 				  "Deze code is al gebruikt; wacht op de "
 				  "volgende code in uw app.");
 	db_finalize(s);
+	if (rc == CT_OK)
+		rc = store_auth_epoch_bump(st, err);
 	if (rc || !confirm || sec.totp_enrolled)
 		goto end;
 	rc = update_row(st,
@@ -547,6 +590,8 @@ store_user_totp_reset(struct store *st, const struct store_actor *who,
 		rc = db_step(s, &row, err);
 	}
 	db_finalize(s);
+	if (rc == CT_OK)
+		rc = store_auth_epoch_bump(st, err);
 	if (rc == CT_OK)
 		rc = journal_user(st, who, user_id, "user.totp_reset",
 				  json_pack("{s:b, s:b}", "totp_enrolled",

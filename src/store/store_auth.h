@@ -140,6 +140,23 @@ enum ct_err store_session_delete_user(struct store *st, const char *user_id,
 enum ct_err store_session_purge(struct store *st, int64_t now,
 				int64_t *removed, struct ct_error *err);
 
+/* ---- the epoch of what authentication reads ---- */
+/*
+ * A counter that every committed change to sessions (other than the
+ * last-seen time of store_session_touch), users, login security, bearer
+ * tokens and break-the-glass grants raises, in the same transaction as the
+ * change, whichever process makes it. What a reader loaded for a
+ * credential at epoch E is still exactly what the database holds as long
+ * as the epoch is still E (read in one snapshot, store_read_begin), so a
+ * server may keep it between requests (http/auth_cache.h). Organisations
+ * only ever get added, which changes nothing loaded before.
+ *
+ * Any new store function that changes those tables must call
+ * store_auth_epoch_bump() (store_int.h) in its write transaction.
+ */
+enum ct_err store_auth_epoch(struct store *st, int64_t *out,
+			     struct ct_error *err);
+
 /* ---- bearer tokens for machine clients ---- */
 #define STORE_TOKEN_NAME_MAX 80
 struct api_token {

@@ -155,6 +155,9 @@ store_break_glass_open(struct store *st, const struct store_actor *who,
 		rc = db_step(s, &row, err);
 	}
 	db_finalize(s);
+	/* The user's grants are part of what authentication reads. */
+	if (rc == CT_OK)
+		rc = store_auth_epoch_bump(st, err);
 	if (rc == CT_OK) {
 		after = json_pack("{s:s, s:s, s:s, s:s, s:I}", "user_id",
 				  rec.user_id, "org_id", rec.org_id,
@@ -379,6 +382,8 @@ store_break_glass_review(struct store *st, const struct store_actor *who,
 		rc = db_step(s, &row, err);
 	}
 	db_finalize(s);
+	if (rc == CT_OK)
+		rc = store_auth_epoch_bump(st, err);
 	if (rc == CT_OK) {
 		before = json_pack("{s:I}", "reviewed_at", (json_int_t)0);
 		after = json_pack("{s:I, s:s, s:s?}", "reviewed_at",

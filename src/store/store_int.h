@@ -107,6 +107,13 @@ void store_mask_text(const struct vocab *v, uint32_t mask,
 void *store_grow(struct arena *a, void *arr, size_t n, size_t *cap,
 		 size_t size);
 
+/*
+ * Raise the epoch of what authentication reads (store_auth.h), inside the
+ * open write transaction that changes a session, user, login security,
+ * bearer token or break-the-glass grant (store_auth.c).
+ */
+enum ct_err store_auth_epoch_bump(struct store *st, struct ct_error *err);
+
 /* 1 when h looks like a token hash: 64 lowercase hex (store_session.c). */
 int store_token_hash_shaped(const char *h);
 

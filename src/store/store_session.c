@@ -133,12 +133,16 @@ no_session(struct ct_error *err)
 			    "opnieuw in.");
 }
 
-/* Run a statement with one text parameter; *changed gets the row count. */
+/*
+ * Run a statement with one text parameter; *changed gets the row count.
+ * A session it changed or ended raises the auth epoch (store_auth.h).
+ */
 static enum ct_err
 exec_one(struct store *st, const char *sql, const char *param, int64_t *changed,
 	 struct ct_error *err)
 {
 	struct db_stmt *s = NULL;
+	int64_t n = 0;
 	enum ct_err rc;
 	int row;
 
@@ -149,11 +153,16 @@ exec_one(struct store *st, const char *sql, const char *param, int64_t *changed,
 	if (rc == CT_OK) {
 		db_bind_text(s, 1, param);
 		rc = db_step(s, &row, err);
-		if (rc == CT_OK && changed)
-			*changed = db_changes(st->db);
+		if (rc == CT_OK)
+			n = db_changes(st->db);
 	}
 	db_finalize(s);
-	return store_write_end(st, rc, err);
+	if (rc == CT_OK && n > 0)
+		rc = store_auth_epoch_bump(st, err);
+	rc = store_write_end(st, rc, err);
+	if (rc == CT_OK && changed)
+		*changed = n;
+	return rc;
 }
 
 enum ct_err
@@ -206,7 +215,9 @@ store_session_touch(struct store *st, const char *session_id, int64_t now,
 	rc = store_write_begin(st, err);
 	if (rc)
 		return rc;
-	/* Never past the absolute end; an ended session is not revived. */
+	/* Never past the absolute end; an ended session is not revived.
+	 * No auth epoch: a copy with an older idle end only goes back to
+	 * the database sooner (store_auth.h). */
 	rc = db_prepare(st->db,
 			"UPDATE sessions SET last_seen_at = ?, "
 			"idle_expires_at = CASE WHEN ? < absolute_expires_at "
@@ -296,6 +307,8 @@ store_session_purge(struct store *st, int64_t now, int64_t *removed,
 			n = db_changes(st->db);
 	}
 	db_finalize(s);
+	if (rc == CT_OK && n > 0)
+		rc = store_auth_epoch_bump(st, err);
 	rc = store_write_end(st, rc, err);
 	if (rc == CT_OK && removed)
 		*removed = n;

@@ -274,6 +274,8 @@ store_api_token_revoke(struct store *st, const struct store_actor *who,
 		rc = db_step(s, &row, err);
 	}
 	db_finalize(s);
+	if (rc == CT_OK)
+		rc = store_auth_epoch_bump(st, err);
 	if (rc == CT_OK) {
 		json_t *jb =
 			json_pack("{s:s, s:s, s:I}", "token_id", t.id, "name",

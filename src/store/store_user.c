@@ -254,6 +254,8 @@ store_user_set_password(struct store *st, const struct store_actor *who,
 		if (rc == CT_OK && db_changes(st->db) != 1)
 			rc = store_conflict(st, "De gebruiker", user_id, err);
 	}
+	if (rc == CT_OK)
+		rc = store_auth_epoch_bump(st, err);
 	if (rc == CT_OK) {
 		after = before;
 		after.version = before.version + 1;
@@ -345,6 +347,8 @@ store_user_update(struct store *st, const struct store_actor *who,
 		}
 		db_finalize(s);
 	}
+	if (rc == CT_OK)
+		rc = store_auth_epoch_bump(st, err);
 	if (rc == CT_OK) {
 		after.version = before.version + 1;
 		jb = user_to_json(&before);

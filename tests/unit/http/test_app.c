@@ -5,6 +5,8 @@
 #include <cmocka.h>
 
 #include "app_test.h"
+#include "http/auth_cache.h"
+#include "store/store_team.h"
 
 /* Verified session of user fu (password and TOTP). */
 static void
@@ -228,6 +230,198 @@ test_actor_and_csrf_token(void **state)
 	assert_int_equal(app_now(&f->app), f->now);
 }
 
+/* ---- the auth cache: warm copies never outlive a change ---- */
+
+static uint64_t
+cache_hits(struct fx *f)
+{
+	struct auth_cache_stats st;
+
+	auth_cache_stats(f->app.auth_cache, &st);
+	return st.hits;
+}
+
+static unsigned
+read_case(struct fx *f, const struct fx_client *cl, const struct ct_case *k)
+{
+	char target[128];
+	struct fx_call c;
+	unsigned status;
+
+	snprintf(target, sizeof(target), "/api/v1/cases/%s", k->id);
+	fx_as(f, cl, &c, HTTP_METHOD_GET, target, NULL);
+	status = c.resp.status;
+	fx_done(&c);
+	return status;
+}
+
+/* A verified session of fu whose credential the cache now serves. */
+static void
+warm(struct fx *f, const struct fx_user *fu, struct fx_client *cl,
+     unsigned expect)
+{
+	uint64_t before;
+
+	verified(f, fu, cl);
+	assert_int_equal(read_case(f, cl, &f->kase), expect);
+	before = cache_hits(f);
+	assert_int_equal(read_case(f, cl, &f->kase), expect);
+	assert_int_equal(read_case(f, cl, &f->kase), expect);
+	assert_true(cache_hits(f) >= before + 2);
+}
+
+static void
+user_now(struct fx *f, const struct fx_user *fu, struct user *out)
+{
+	struct ct_error err;
+
+	assert_int_equal(store_user_get(f->st, fu->u.id, &f->a, out, &err),
+			 CT_OK);
+}
+
+static void
+test_cached_session_logout_counts_at_once(void **state)
+{
+	struct fx *f = *state;
+	struct fx_client cl;
+	struct fx_call c;
+
+	warm(f, &f->alice, &cl, 200);
+	fx_as(f, &cl, &c, HTTP_METHOD_DELETE, "/api/v1/session", NULL);
+	assert_int_equal(c.resp.status, 200);
+	fx_done(&c);
+	assert_int_equal(read_case(f, &cl, &f->kase), 401);
+}
+
+/*
+ * f->st is a connection of its own, as the command line or a second
+ * server would have: the app hears of its changes only through the
+ * database, and must not use its copy after any of them.
+ */
+static void
+test_lock_by_another_connection_counts_at_once(void **state)
+{
+	struct fx *f = *state;
+	struct fx_client cl;
+	struct ct_error err;
+	int64_t until = 0;
+	int i;
+
+	warm(f, &f->alice, &cl, 200);
+	for (i = 0; i < 3; i++)
+		assert_int_equal(store_user_login_failed(f->st, f->alice.u.id,
+							 f->now, 3, 600, &until,
+							 &err),
+				 CT_OK);
+	assert_true(until > f->now);
+	assert_int_equal(read_case(f, &cl, &f->kase), 401);
+	/* Unlocked again: the same session works at once. */
+	assert_int_equal(store_user_unlock(f->st, &f->who, f->alice.u.id, &err),
+			 CT_OK);
+	assert_int_equal(read_case(f, &cl, &f->kase), 200);
+}
+
+static void
+test_role_change_counts_at_once(void **state)
+{
+	struct fx *f = *state;
+	struct fx_client cl;
+	struct ct_error err;
+	struct user u;
+
+	warm(f, &f->alice, &cl, 200);
+	user_now(f, &f->alice, &u);
+	u.roles = CT_BIT(USER_ROLE_ANALYST);
+	assert_int_equal(store_user_update(f->st, &f->who, &u, &err), CT_OK);
+	assert_int_equal(read_case(f, &cl, &f->kase), 403);
+	u.roles = CT_BIT(USER_ROLE_POLICE_OFFICER);
+	assert_int_equal(store_user_update(f->st, &f->who, &u, &err), CT_OK);
+	assert_int_equal(read_case(f, &cl, &f->kase), 200);
+	/* Deactivated: signed out on the very next request. */
+	u.active = 0;
+	assert_int_equal(store_user_update(f->st, &f->who, &u, &err), CT_OK);
+	assert_int_equal(read_case(f, &cl, &f->kase), 401);
+}
+
+static void
+test_team_removal_counts_at_once(void **state)
+{
+	struct fx *f = *state;
+	struct fx_client cl;
+	struct ct_error err;
+
+	warm(f, &f->bob, &cl, 404);
+	assert_int_equal(store_team_add(f->st, &f->who, f->kase.id, f->org_b.id,
+					"Politie Rotterdam werkt mee", &err),
+			 CT_OK);
+	assert_int_equal(read_case(f, &cl, &f->kase), 200);
+	assert_int_equal(read_case(f, &cl, &f->kase), 200);
+	assert_int_equal(store_team_remove(f->st, &f->who, f->kase.id,
+					   f->org_b.id,
+					   "Samenwerking beëindigd", &err),
+			 CT_OK);
+	assert_int_equal(read_case(f, &cl, &f->kase), 404);
+}
+
+/* Time ends a warm copy as it ends a session in the database. */
+static void
+test_cached_session_still_times_out(void **state)
+{
+	struct fx *f = *state;
+	struct fx_client idle, busy;
+	int64_t start;
+
+	warm(f, &f->alice, &idle, 200);
+	warm(f, &f->bob, &busy, 404);
+	start = f->now;
+	f->now = start + 20 * 60;
+	assert_int_equal(read_case(f, &busy, &f->kase), 404);
+	f->now = start + 30 * 60;
+	assert_int_equal(read_case(f, &idle, &f->kase), 401);
+	/* Never idle, but the absolute end (12 h) still comes. */
+	while (f->now + 15 * 60 < start + 12 * 3600) {
+		f->now += 15 * 60;
+		assert_int_equal(read_case(f, &busy, &f->kase), 404);
+	}
+	f->now = start + 12 * 3600;
+	assert_int_equal(read_case(f, &busy, &f->kase), 401);
+}
+
+/* The last-seen time moves at most once a minute, cache or not. */
+static void
+test_touch_stays_bounded(void **state)
+{
+	struct fx *f = *state;
+	char hash[TOKEN_HASH_HEX_SIZE];
+	struct fx_client cl;
+	struct session s;
+	struct ct_error err;
+	int64_t t0;
+
+	warm(f, &f->alice, &cl, 200);
+	assert_int_equal(token_hash(strchr(cl.cookie, '=') + 1, hash), 0);
+	assert_int_equal(store_session_get(f->st, hash, f->now, &s, &err),
+			 CT_OK);
+	t0 = s.last_seen_at;
+	f->now = t0 + 30;
+	assert_int_equal(read_case(f, &cl, &f->kase), 200);
+	assert_int_equal(store_session_get(f->st, hash, f->now, &s, &err),
+			 CT_OK);
+	assert_int_equal(s.last_seen_at, t0);
+	f->now = t0 + 61;
+	assert_int_equal(read_case(f, &cl, &f->kase), 200);
+	assert_int_equal(store_session_get(f->st, hash, f->now, &s, &err),
+			 CT_OK);
+	assert_int_equal(s.last_seen_at, t0 + 61);
+	/* The copy heard of it: no second touch a second later. */
+	f->now = t0 + 62;
+	assert_int_equal(read_case(f, &cl, &f->kase), 200);
+	assert_int_equal(store_session_get(f->st, hash, f->now, &s, &err),
+			 CT_OK);
+	assert_int_equal(s.last_seen_at, t0 + 61);
+	assert_int_equal(s.idle_expires_at, t0 + 61 + 30 * 60);
+}
+
 static void *
 throttle_thread(void *app)
 {
@@ -272,8 +466,9 @@ main(void)
 		cmocka_unit_test_setup_teardown(
 			test_other_team_looks_like_missing_case, fx_setup,
 			fx_teardown),
-		cmocka_unit_test_setup_teardown(test_admin_reads_no_case_content,
-						fx_setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(
+			test_admin_reads_no_case_content, fx_setup,
+			fx_teardown),
 		cmocka_unit_test_setup_teardown(
 			test_bad_credentials_are_anonymous, fx_setup,
 			fx_teardown),
@@ -291,6 +486,22 @@ main(void)
 		cmocka_unit_test_setup_teardown(
 			test_throttle_bounds_waiting_threads, fx_setup,
 			fx_teardown),
+		cmocka_unit_test_setup_teardown(
+			test_cached_session_logout_counts_at_once, fx_setup,
+			fx_teardown),
+		cmocka_unit_test_setup_teardown(
+			test_lock_by_another_connection_counts_at_once,
+			fx_setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(test_role_change_counts_at_once,
+						fx_setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(
+			test_team_removal_counts_at_once, fx_setup,
+			fx_teardown),
+		cmocka_unit_test_setup_teardown(
+			test_cached_session_still_times_out, fx_setup,
+			fx_teardown),
+		cmocka_unit_test_setup_teardown(test_touch_stays_bounded,
+						fx_setup, fx_teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
