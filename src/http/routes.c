@@ -41,6 +41,7 @@
 #include "http/api_worklist.h"
 #include "http/openapi.h"
 #include "http/page_account.h"
+#include "http/page_case.h"
 #include "http/pages.h"
 #include "store/store_team.h"
 #include "util/banned.h"
@@ -418,6 +419,7 @@ const struct http_route app_routes[] = {
 
 	/* the web application's pages (issue 5), not in the OpenAPI */
 	PAGE_ROUTES,
+	PAGE_CASE_ROUTES,
 	PAGE_ACCOUNT_ROUTES,
 };
 
