@@ -142,15 +142,31 @@ order_view_facts(const struct http_request *req, int64_t now,
 	f->actor_org_type = s->org.type;
 }
 
-int
-order_view_may_take(const struct order *o, enum order_step_kind k,
-		    const struct order_facts *f)
+static enum order_view_access
+access_of(enum ct_err rc, const struct order_refusal *ref)
+{
+	if (rc == CT_OK)
+		return ORDER_VIEW_MAY;
+	if (rc == CT_ERR_DENIED)
+		return ORDER_VIEW_NOT_YOURS;
+	if (rc == CT_ERR_CONFLICT || !strcmp(ref->field, "kind") ||
+	    !strcmp(ref->field, "at"))
+		return ORDER_VIEW_NOT_NOW;
+	return ORDER_VIEW_MAY;
+}
+
+enum order_view_access
+order_view_access(const struct order *o, enum order_step_kind k,
+		  const struct order_facts *f, struct order_refusal *why)
 {
 	const struct order_rules *r = rules_for(o->jurisdiction);
-	struct order_refusal ref;
+	enum order_view_access best = ORDER_VIEW_NOT_YOURS, a;
+	struct order_refusal ref, kept;
 	struct order_step step;
 	unsigned m, n_mandates = 1;
+	enum ct_err rc;
 
+	memset(&kept, 0, sizeof(kept));
 	/* Only a decision depends on a detail for its power: the mandate
 	 * (NL: the mayor self, or the HOvJ under a mandate). */
 	if (k == ORDER_STEP_DECIDE && r->mandate_allowed)
@@ -158,12 +174,19 @@ order_view_may_take(const struct order *o, enum order_step_kind k,
 	for (m = 0; m < n_mandates; m++) {
 		memset(&step, 0, sizeof(step));
 		step.kind = k;
-		/* Within the order's term, so that the time checks pass. */
-		step.at = o->imposed_at > f->now ? o->imposed_at : f->now;
+		step.at = f->now;
 		if (k == ORDER_STEP_DECIDE)
 			step.u.decide.mandate = (enum order_mandate)m;
-		if (order_check_step(r, o, &step, f, &ref) != CT_ERR_DENIED)
-			return 1;
+		rc = order_check_step(r, o, &step, f, &ref);
+		a = access_of(rc, &ref);
+		/* The best any mandate allows: MAY, then NOT_NOW. */
+		if (m == 0 || a == ORDER_VIEW_MAY ||
+		    (a == ORDER_VIEW_NOT_NOW && best == ORDER_VIEW_NOT_YOURS)) {
+			best = a;
+			kept = ref;
+		}
 	}
-	return 0;
+	if (why)
+		*why = kept;
+	return best;
 }

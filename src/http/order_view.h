@@ -15,13 +15,13 @@
  *   the facts       of the actor, read from the session the router
  *                   authenticated (user, roles, organisation type).
  *
- * order_view_may_take() asks core the question the pages need before
+ * order_view_access() asks core the question the pages need before
  * offering a step as a button: would order_check_step() refuse this
- * actor for want of power (CT_ERR_DENIED) whatever the details? It tries
- * the step with empty details and, for a decision, under every mandate
- * the jurisdiction knows; a refusal for any other reason (content, dates)
- * still lets the actor open the form, where the refusal will name its
- * rule.
+ * actor for want of power (CT_ERR_DENIED) whatever the details, or is it
+ * not the step's time? It tries the step with empty details and, for a
+ * decision, under every mandate the jurisdiction knows; a refusal for
+ * missing details still lets the actor open the form, where the refusal
+ * will name its rule.
  *
  * Everything here is pure and thread-safe; nothing allocates.
  */
@@ -68,12 +68,25 @@ const char *order_view_deadline_for_step(enum ct_country c,
 void order_view_facts(const struct http_request *req, int64_t now,
 		      struct order_facts *f);
 
+/* May the actor take a next step now (order_view_access)? */
+enum order_view_access {
+	ORDER_VIEW_MAY,	      /* a button: any refusal concerns details */
+	ORDER_VIEW_NOT_YOURS, /* CT_ERR_DENIED: another must act */
+	ORDER_VIEW_NOT_NOW,   /* out of order or out of time for now */
+};
+
 /*
- * 0 when order_check_step() refuses the actor of f the step kind k on o
- * with CT_ERR_DENIED under every probe (see above), else 1. k must be
- * one of order_next_steps().
+ * Probe step kind k (one of order_next_steps()) on o for the actor of f
+ * with empty details at f->now: CT_ERR_DENIED under every probe is
+ * NOT_YOURS; a conflict with the order's course, or a refusal of the
+ * step's place or time ("kind", "at": an extension after the one there
+ * was, an end before the term ran out) is NOT_NOW; anything else MAY
+ * (the form will say what the details need). *why (may be NULL) is the
+ * refusal behind NOT_YOURS or NOT_NOW.
  */
-int order_view_may_take(const struct order *o, enum order_step_kind k,
-			const struct order_facts *f);
+enum order_view_access order_view_access(const struct order *o,
+					 enum order_step_kind k,
+					 const struct order_facts *f,
+					 struct order_refusal *why);
 
 #endif

@@ -42,6 +42,7 @@
 #include "http/openapi.h"
 #include "http/page_account.h"
 #include "http/page_case.h"
+#include "http/page_order.h"
 #include "http/pages.h"
 #include "store/store_team.h"
 #include "util/banned.h"
@@ -419,6 +420,7 @@ const struct http_route app_routes[] = {
 
 	/* the web application's pages (issue 5), not in the OpenAPI */
 	PAGE_ROUTES,
+	PAGE_ORDER_ROUTES,
 	PAGE_CASE_ROUTES,
 	PAGE_ACCOUNT_ROUTES,
 };
