@@ -13,8 +13,11 @@
  */
 #include "store/access_log.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <string.h>
+
+#include <sodium.h>
 
 #include "store/access_log_int.h"
 #include "store/chain.h"
@@ -87,42 +90,104 @@ access_hash(int64_t seq, const char *id, const struct access_record *r,
 	chain_end(&ch, out);
 }
 
-static enum ct_err
-insert_one(struct store *st, int64_t seq, const struct access_record *r,
-	   const char *prev_hash, char hash[CT_HASH_HEX_SIZE],
-	   struct ct_error *err)
+/*
+ * Rows per INSERT: a batch goes in as few multi-row statements as its
+ * size allows (32, 16, ... 1 rows, each text compiled once per
+ * connection), so the statement machinery runs once per chunk instead of
+ * once per record; 16 parameters a row keeps 32 rows under PostgreSQL's
+ * and SQLite's limits on parameters.
+ */
+#define INSERT_ROWS_MAX 32
+#define INSERT_COLS 16
+#define INSERT_ROW_TEXT "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+/* "INSERT INTO access_log (...) VALUES " and the rows with commas. */
+#define INSERT_SQL_MAX                                                         \
+	(sizeof("INSERT INTO access_log () VALUES ") +                         \
+	 sizeof(ACCESS_COLUMNS) +                                              \
+	 INSERT_ROWS_MAX * (sizeof(INSERT_ROW_TEXT) + 2))
+
+static char insert_sql[6][INSERT_SQL_MAX]; /* 1, 2, 4, 8, 16, 32 rows */
+static pthread_once_t insert_sql_once = PTHREAD_ONCE_INIT;
+
+static void
+insert_sql_build(void)
 {
-	char id[CT_UUID_SIZE];
+	size_t k, rows, i, len;
+	int n;
+
+	for (k = 0, rows = 1; rows <= INSERT_ROWS_MAX; k++, rows *= 2) {
+		n = snprintf(insert_sql[k], INSERT_SQL_MAX,
+			     "INSERT INTO access_log (" ACCESS_COLUMNS
+			     ") VALUES " INSERT_ROW_TEXT);
+		if (n < 0 || (size_t)n >= INSERT_SQL_MAX)
+			CT_BUG("access-log insert sql");
+		len = (size_t)n;
+		for (i = 1; i < rows; i++) {
+			n = snprintf(insert_sql[k] + len, INSERT_SQL_MAX - len,
+				     ", " INSERT_ROW_TEXT);
+			if (n < 0 || (size_t)n >= INSERT_SQL_MAX - len)
+				CT_BUG("access-log insert sql");
+			len += (size_t)n;
+		}
+	}
+}
+
+/*
+ * Insert recs[0..rows) (rows a power of two up to INSERT_ROWS_MAX) as
+ * seq, seq + 1, ... after prev (updated to the last record's hash). The
+ * ids come from one call to the CSPRNG for the chunk.
+ */
+static enum ct_err
+insert_chunk(struct store *st, int64_t seq,
+	     const struct access_record *const *recs, size_t rows,
+	     char prev[CT_HASH_HEX_SIZE], struct ct_error *err)
+{
+	unsigned char random[INSERT_ROWS_MAX][16];
+	char id[INSERT_ROWS_MAX][CT_UUID_SIZE];
+	char hash[INSERT_ROWS_MAX][CT_HASH_HEX_SIZE];
+	const struct access_record *r;
+	const char *before = prev;
 	struct db_stmt *s = NULL;
 	enum ct_err rc;
-	int row;
+	size_t i, k = 0;
+	int row, c;
 
-	ct_uuid_new(id);
-	access_hash(seq, id, r, prev_hash, hash);
-	rc = db_prepare(st->db,
-			"INSERT INTO access_log (" ACCESS_COLUMNS ") VALUES "
-			"(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-			&s, err);
+	while (((size_t)1 << k) < rows)
+		k++;
+	if (((size_t)1 << k) != rows || rows > INSERT_ROWS_MAX)
+		CT_BUG("access-log chunk not a power of two");
+	randombytes_buf(random, rows * sizeof(random[0]));
+	rc = db_prepare(st->db, insert_sql[k], &s, err);
 	if (rc)
 		return rc;
-	db_bind_int64(s, 1, seq);
-	db_bind_text(s, 2, id);
-	db_bind_int64(s, 3, r->at);
-	db_bind_text(s, 4, r->request_id);
-	db_bind_text(s, 5, r->user_id);
-	db_bind_text(s, 6, r->org_id);
-	db_bind_text(s, 7, r->roles);
-	db_bind_text(s, 8, r->action);
-	db_bind_text(s, 9, r->case_id);
-	db_bind_text(s, 10, r->person_id);
-	db_bind_text(s, 11, r->purpose);
-	db_bind_int64(s, 12, r->allowed ? 1 : 0);
-	db_bind_text(s, 13, r->reason);
-	db_bind_int64(s, 14, r->break_glass ? 1 : 0);
-	db_bind_text(s, 15, prev_hash);
-	db_bind_text(s, 16, hash);
+	for (i = 0; i < rows; i++) {
+		r = recs[i];
+		ct_uuid_from_bytes(random[i], id[i]);
+		access_hash(seq + (int64_t)i, id[i], r, before, hash[i]);
+		c = (int)(i * INSERT_COLS);
+		db_bind_int64(s, c + 1, seq + (int64_t)i);
+		db_bind_text(s, c + 2, id[i]);
+		db_bind_int64(s, c + 3, r->at);
+		db_bind_text(s, c + 4, r->request_id);
+		db_bind_text(s, c + 5, r->user_id);
+		db_bind_text(s, c + 6, r->org_id);
+		db_bind_text(s, c + 7, r->roles);
+		db_bind_text(s, c + 8, r->action);
+		db_bind_text(s, c + 9, r->case_id);
+		db_bind_text(s, c + 10, r->person_id);
+		db_bind_text(s, c + 11, r->purpose);
+		db_bind_int64(s, c + 12, r->allowed ? 1 : 0);
+		db_bind_text(s, c + 13, r->reason);
+		db_bind_int64(s, c + 14, r->break_glass ? 1 : 0);
+		db_bind_text(s, c + 15, before);
+		db_bind_text(s, c + 16, hash[i]);
+		before = hash[i];
+	}
 	rc = db_step(s, &row, err);
 	db_finalize(s);
+	if (rc == CT_OK)
+		memcpy(prev, hash[rows - 1], CT_HASH_HEX_SIZE);
+	sodium_memzero(random, sizeof(random));
 	return rc;
 }
 
@@ -130,18 +195,20 @@ enum ct_err
 access_log_insert(struct store *st, const struct access_record *const *recs,
 		  size_t n, struct ct_error *err)
 {
-	char prev[CT_HASH_HEX_SIZE], hash[CT_HASH_HEX_SIZE];
+	char prev[CT_HASH_HEX_SIZE];
+	size_t done = 0, rows;
 	int64_t seq;
 	enum ct_err rc;
-	size_t i;
 
 	CT_ASSERT(st->depth > 0);
+	pthread_once(&insert_sql_once, insert_sql_build);
 	rc = chain_head(st, &access_chain, &seq, prev, err);
-	for (i = 0; rc == CT_OK && i < n; i++) {
-		rc = insert_one(st, seq + 1 + (int64_t)i, recs[i], prev, hash,
-				err);
-		if (rc == CT_OK)
-			memcpy(prev, hash, sizeof(prev));
+	while (rc == CT_OK && done < n) {
+		for (rows = INSERT_ROWS_MAX; rows > n - done; rows /= 2)
+			;
+		rc = insert_chunk(st, seq + 1 + (int64_t)done, recs + done,
+				  rows, prev, err);
+		done += rows;
 	}
 	return rc;
 }

@@ -5,7 +5,9 @@
  * damaged, can it be written) to the driver, then reads meta.schema_version
  * and refuses a schema newer than this program knows. Migrations run one
  * per transaction, each recording its version in meta in the same
- * transaction, so an interrupted upgrade resumes where it stopped.
+ * transaction, so an interrupted upgrade resumes where it stopped. A
+ * migration is one text for both backends; a line ending in
+ * "-- sqlite only" or "-- postgresql only" is left out on the other.
  *
  * Transactions: every mutation brackets its work with store_write_begin()
  * and store_write_end(). At depth 0 that is BEGIN IMMEDIATE ... COMMIT;
@@ -286,6 +288,35 @@ load_schema_version(struct store *st, struct ct_error *err)
 	return CT_OK;
 }
 
+/*
+ * Whether a migration line is for this backend: a line that ends in
+ * "-- sqlite only" or "-- postgresql only" runs only there, for the rare
+ * statement the two cannot share (a column that is SQLite's rowid).
+ */
+static int
+migration_line_applies(const struct store *st, const char *line)
+{
+	static const char mark[] = " only";
+	const char *dash = strstr(line, "-- ");
+	size_t len;
+
+	if (!dash)
+		return 1;
+	len = strlen(dash + 3);
+	while (len && (dash[3 + len - 1] == '\n' || dash[3 + len - 1] == ' '))
+		len--;
+	if (len < sizeof(mark) - 1 ||
+	    memcmp(dash + 3 + len - (sizeof(mark) - 1), mark,
+		   sizeof(mark) - 1) != 0)
+		return 1;
+	len -= sizeof(mark) - 1;
+	if ((len == 6 && memcmp(dash + 3, "sqlite", 6) == 0) ||
+	    (len == 10 && memcmp(dash + 3, "postgresql", 10) == 0))
+		return strlen(st->db->drv->name) == len &&
+		       memcmp(st->db->drv->name, dash + 3, len) == 0;
+	return 1;
+}
+
 static enum ct_err
 apply_migration(struct store *st, const struct store_migration *m,
 		struct ct_error *err)
@@ -297,7 +328,8 @@ apply_migration(struct store *st, const struct store_migration *m,
 	sbuf_init(&sql, SBUF_MAX_LARGE);
 	sbuf_init(&ver, SBUF_MAX_SMALL);
 	for (i = 0; m->sql_lines[i]; i++)
-		if (sbuf_addstr(&sql, m->sql_lines[i]))
+		if (migration_line_applies(st, m->sql_lines[i]) &&
+		    sbuf_addstr(&sql, m->sql_lines[i]))
 			CT_BUG("migration larger than SBUF_MAX_LARGE");
 	if (sbuf_addf(&ver, "%d", m->version))
 		CT_BUG("version does not fit");

@@ -207,17 +207,25 @@ enum ct_err
 store_case_get(struct store *st, const char *id_or_reference, struct arena *a,
 	       struct ct_case *out, struct ct_error *err)
 {
-	const char *params[] = {id_or_reference, id_or_reference};
+	const char *params[] = {id_or_reference};
 	struct ct_case c;
 	enum ct_err rc;
 
 	if (!id_or_reference)
 		return ct_error_set(err, CT_ERR_INVALID,
 				    "case: geef een casus op.");
+	/*
+	 * A reference ("AMS-2026-00123") never has the shape of a UUID, so
+	 * the shape says which column to search: one index instead of two
+	 * for every request that names its case by id.
+	 */
 	rc = store_query_one(st,
-			     "SELECT " CASE_COLUMNS " FROM cases "
-			     "WHERE id = ? OR reference = ?",
-			     params, 2, &case_reader, a, &c, err);
+			     ct_uuid_valid(id_or_reference)
+				     ? "SELECT " CASE_COLUMNS " FROM cases "
+				       "WHERE id = ?"
+				     : "SELECT " CASE_COLUMNS " FROM cases "
+				       "WHERE reference = ?",
+			     params, 1, &case_reader, a, &c, err);
 	if (rc == CT_ERR_NOTFOUND)
 		return ct_error_set(err, rc,
 				    "Casus '%s' bestaat niet. Controleer het "

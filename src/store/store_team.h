@@ -52,7 +52,7 @@ enum ct_err store_team_list(struct store *st, const char *case_id,
 			    struct ct_error *err);
 /*
  * The ids of the current member organisations, for the policy
- * (policy_resource.team_org_ids); strings in the arena.
+ * (policy_resource.team_org_ids), in id order; strings in the arena.
  */
 enum ct_err store_team_org_ids(struct store *st, const char *case_id,
 			       struct arena *a, const char ***out, size_t *n,

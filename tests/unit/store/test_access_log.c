@@ -292,6 +292,152 @@ test_lean_migration_keeps_chain(void **state)
 	test_close(&f);
 }
 
+/* text without the lines marked for the other backend (store.c). */
+static void
+keep_backend_lines(char *text, int pg)
+{
+	const char *drop = pg ? "-- sqlite only" : "-- postgresql only";
+	char *line = text, *end, *out = text, one[512];
+	size_t len;
+
+	while (*line) {
+		end = strchr(line, '\n');
+		len = end ? (size_t)(end - line) + 1 : strlen(line);
+		assert_true(len < sizeof(one));
+		memcpy(one, line, len);
+		one[len] = '\0';
+		if (!strstr(one, drop)) {
+			memmove(out, line, len);
+			out += len;
+		}
+		line += len;
+	}
+	*out = '\0';
+}
+
+/*
+ * Migration 0008: on SQLite seq is the table's row id (no index of its
+ * own), the person and case indexes leave out NULL, the DPO's queries
+ * still find every record, and a rebuild keeps the chain as it is.
+ */
+static void
+test_rowid_migration_keeps_chain(void **state)
+{
+	struct access_entry *e = NULL;
+	struct store_verify_result res;
+	struct access_log_query q;
+	size_t n = 0, total = 0;
+	struct store_fixture f;
+	struct ct_error err;
+	int pg;
+	char *sql;
+
+	(void)state;
+	test_open(&f, 0);
+	pg = db_is_pg_target(f.path);
+	fill(&f);
+	if (pg) {
+		assert_int_equal(
+			test_raw_count(f.path,
+				       "SELECT count(*) FROM pg_indexes WHERE "
+				       "tablename = 'access_log' AND indexdef "
+				       "LIKE '%WHERE%IS NOT NULL%'"),
+			2);
+	} else {
+		/* No index of its own on seq: it is the row id. */
+		assert_int_equal(
+			test_raw_count(f.path,
+				       "SELECT count(*) FROM "
+				       "pragma_index_list('access_log') "
+				       "WHERE origin = 'pk'"),
+			0);
+		assert_int_equal(
+			test_raw_count(f.path,
+				       "SELECT count(*) FROM "
+				       "pragma_index_list('access_log') "
+				       "WHERE partial = 1"),
+			2);
+	}
+	/* Who looked at P1: the three records that name P1. */
+	access_log_query_init(&q);
+	q.person_id = P1;
+	assert_int_equal(
+		store_access_log_query(f.st, &q, &f.a, &e, &n, &total, &err),
+		CT_OK);
+	assert_int_equal(total, 3);
+	sql = migration_text("access_log_rowid");
+	keep_backend_lines(sql, pg);
+	test_raw_sql(f.path, sql);
+	free(sql);
+	assert_int_equal(
+		test_raw_count(f.path, "SELECT count(*) FROM access_log"), 6);
+	assert_int_equal(store_access_log_verify(f.st, &res, NULL, NULL, &err),
+			 CT_OK);
+	assert_int_equal(res.entries, 6);
+	test_close(&f);
+}
+
+/*
+ * The group committer hands over batches of any size; they go in as
+ * multi-row chunks (32, 16, ... 1). Every size keeps one unbroken chain,
+ * seq without gaps, each record with its own well-formed id, in order.
+ */
+static void
+test_batches_of_every_size_keep_the_chain(void **state)
+{
+	static const size_t sizes[] = {1, 2, 3, 7, 31, 32, 33, 45, 64, 70};
+	const struct access_record *recs[70];
+	struct access_record r[70];
+	struct store_verify_result res;
+	struct access_entry *e = NULL;
+	struct access_log_query q;
+	size_t n = 0, total = 0, all = 0, i, k;
+	struct store_fixture f;
+	struct ct_error err;
+	char user[CT_UUID_SIZE];
+
+	(void)state;
+	test_open(&f, 0);
+	for (k = 0; k < CT_ARRAY_SIZE(sizes); k++) {
+		for (i = 0; i < sizes[k]; i++) {
+			rec_init(&r[i], TEST_NOW + (int64_t)(all + i), U1,
+				 i % 3 ? NULL : P1, (int)(i % 2));
+			recs[i] = &r[i];
+		}
+		assert_int_equal(store_write_begin(f.st, &err), CT_OK);
+		assert_int_equal(access_log_insert(f.st, recs, sizes[k], &err),
+				 CT_OK);
+		assert_int_equal(store_write_end(f.st, CT_OK, &err), CT_OK);
+		all += sizes[k];
+	}
+	assert_int_equal(store_access_log_verify(f.st, &res, NULL, NULL, &err),
+			 CT_OK);
+	assert_int_equal(res.entries, all);
+	assert_int_equal(
+		test_raw_count(f.path,
+			       "SELECT count(DISTINCT id) FROM access_log"),
+		(int64_t)all);
+	assert_int_equal(test_raw_count(f.path,
+					"SELECT max(seq) - min(seq) + 1 FROM "
+					"access_log"),
+			 (int64_t)all);
+	/* Newest first: the last record of the last batch, as given. */
+	access_log_query_init(&q);
+	q.limit = 2;
+	assert_int_equal(
+		store_access_log_query(f.st, &q, &f.a, &e, &n, &total, &err),
+		CT_OK);
+	assert_int_equal(total, all);
+	assert_int_equal(e[0].rec.at, TEST_NOW + (int64_t)all - 1);
+	assert_int_equal(e[0].seq, (int64_t)all);
+	assert_int_equal(e[1].seq, (int64_t)all - 1);
+	assert_true(ct_uuid_valid(e[0].id));
+	assert_string_equal(e[0].prev_hash, e[1].hash);
+	snprintf(user, sizeof(user), "%s", e[0].rec.user_id);
+	assert_string_equal(user, U1);
+	test_close(&f);
+}
+
 int
 main(void)
 {
@@ -299,6 +445,8 @@ main(void)
 		cmocka_unit_test(test_append_and_query),
 		cmocka_unit_test(test_verify_intact_and_tampered),
 		cmocka_unit_test(test_lean_migration_keeps_chain),
+		cmocka_unit_test(test_rowid_migration_keeps_chain),
+		cmocka_unit_test(test_batches_of_every_size_keep_the_chain),
 	};
 
 	if (ct_crypto_init() != CT_OK)
