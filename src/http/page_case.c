@@ -130,7 +130,8 @@ page_case_sentence(const char *msg, char *out, size_t n)
 }
 
 void
-page_case_errors(struct tmpl_vars *v, const struct ct_problems *p,
+page_case_errors(struct tmpl_vars *v, enum ct_country country,
+		 const struct ct_problems *p,
 		 const struct page_case_label *labels, size_t n)
 {
 	const struct page_case_label *l;
@@ -145,8 +146,9 @@ page_case_errors(struct tmpl_vars *v, const struct ct_problems *p,
 		l = page_case_label_of(labels, n, p->items[i].field);
 		msg = p->items[i].message;
 		/* A reader's "ontbreekt": say what to do instead. */
-		if (l && l->required && strcmp(msg, "ontbreekt") == 0)
-			msg = l->required;
+		if (l && l->required != PAGE_CASE_NO_STRING &&
+		    strcmp(msg, "ontbreekt") == 0)
+			msg = web_str(country, l->required);
 		item = tmpl_list_add(errors, "list");
 		if (l) {
 			snprintf(name, sizeof(name), "err_%s", l->field);
@@ -156,14 +158,15 @@ page_case_errors(struct tmpl_vars *v, const struct ct_problems *p,
 		}
 		/* The summary names the field when the message does not. */
 		if (l && msg[0] >= 'a' && msg[0] <= 'z')
-			tmpl_setf(item, "message", "%s: %s", l->label, msg);
+			tmpl_setf(item, "message", "%s: %s",
+				  web_str(country, l->label), msg);
 		else
 			tmpl_set(item, "message", msg);
 	}
 	if (p->dropped) {
 		item = tmpl_list_add(errors, "list");
-		tmpl_setf(item, "message", "En nog %zu andere problemen.",
-			  p->dropped);
+		tmpl_set(item, "message",
+			 web_str(country, WEB_S_CASE_MORE_PROBLEMS));
 	}
 }
 
@@ -658,10 +661,10 @@ const struct http_param_spec page_case_fields[PAGE_CASE_FIELDS_N] = {
 };
 
 static const struct page_case_label page_case_new_labels[] = {
-	{"jurisdiction", "jurisdiction", "Rechtsgebied",
-	 "Kies Nederland of België"},
-	{"region", "region", "Regio", "Vul de regio in"},
-	{"pattern", "pattern", "Patroon van geweld", NULL},
+	{"jurisdiction", "jurisdiction", WEB_S_CASE_JURISDICTION,
+	 WEB_S_CASE_REQ_JURISDICTION},
+	{"region", "region", WEB_S_CASES_REGION, PAGE_CASE_NO_STRING},
+	{"pattern", "pattern", WEB_S_CASE_PATTERN, PAGE_CASE_NO_STRING},
 };
 
 static enum ct_err
@@ -697,7 +700,7 @@ page_case_new_render(void *app, struct http_request *req,
 	page_case_options(v, "patterns", &vocab_violence_pattern, pattern,
 			  NULL);
 	if (problems)
-		page_case_errors(v, problems, page_case_new_labels,
+		page_case_errors(v, country, problems, page_case_new_labels,
 				 CT_ARRAY_SIZE(page_case_new_labels));
 	return page_render(req, resp, status, "case_new", v, err);
 }

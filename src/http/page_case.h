@@ -137,7 +137,7 @@ enum ct_err page_journal_entries(struct store *st, struct http_request *req,
  *    (err_<field>) and all in the summary ("errors", errors.html) linking
  *    to the field's anchor; labels name the form's fields, a problem of
  *    another field is in the summary only. A reader's "ontbreekt" reads
- *    as the label's required sentence.
+ *    as the label's required sentence. Words in country's Dutch.
  *  - page_case_sentence(): msg into out (n bytes) as a sentence beside a
  *    field: its first letter a capital.
  *  - page_case_options(): the terms of voc as <option>s in list, chosen
@@ -145,11 +145,13 @@ enum ct_err page_journal_entries(struct store *st, struct http_request *req,
  *  - page_case_person_name(): "given family" in a.
  */
 struct page_case_label {
-	const char *field;    /* the problem's field (the API's name) */
-	const char *anchor;   /* the id of the form control */
-	const char *label;    /* the field's label, for the summary */
-	const char *required; /* when it is missing; NULL: the message */
+	const char *field;	     /* the problem's field (the API's name) */
+	const char *anchor;	     /* the id of the form control */
+	enum web_string_id label;    /* the field's label, for the summary */
+	enum web_string_id required; /* when it is missing ("ontbreekt") */
 };
+/* No sentence of its own: the reader's message stands. */
+#define PAGE_CASE_NO_STRING WEB_S__COUNT
 
 const struct ct_case *page_case_of(const struct http_request *req);
 struct tmpl_vars *page_case_vars(void *app, struct http_request *req,
@@ -159,7 +161,8 @@ void page_case_when(struct tmpl_vars *v, const char *name, enum ct_zone z,
 		    int64_t t);
 void page_case_date(struct tmpl_vars *v, const char *name, enum ct_zone z,
 		    int64_t t);
-void page_case_errors(struct tmpl_vars *v, const struct ct_problems *p,
+void page_case_errors(struct tmpl_vars *v, enum ct_country country,
+		      const struct ct_problems *p,
 		      const struct page_case_label *labels, size_t n);
 void page_case_sentence(const char *msg, char *out, size_t n);
 void page_case_options(struct tmpl_vars *v, const char *list,

@@ -134,13 +134,16 @@ static const char *const page_person_texts[] = {
 };
 
 static const struct page_case_label page_person_labels[] = {
-	{"given_name", "given_name", "Voornaam", NULL},
-	{"family_name", "family_name", "Achternaam", NULL},
-	{"birth_date", "birth_date", "Geboortedatum", NULL},
-	{"sex", "sex", "Geslacht", NULL},
-	{"roles", "roles", "Rollen", "Kies minstens één rol"},
-	{"bsn", "bsn", "BSN", NULL},
-	{"rrn", "rrn", "Rijksregisternummer", NULL},
+	{"given_name", "given_name", WEB_S_CASE_GIVEN_NAME,
+	 PAGE_CASE_NO_STRING},
+	{"family_name", "family_name", WEB_S_CASE_FAMILY_NAME,
+	 PAGE_CASE_NO_STRING},
+	{"birth_date", "birth_date", WEB_S_CASE_BIRTH_DATE,
+	 PAGE_CASE_NO_STRING},
+	{"sex", "sex", WEB_S_CASE_PERSON_SEX, PAGE_CASE_NO_STRING},
+	{"roles", "roles", WEB_S_CASE_PERSON_ROLES, PAGE_CASE_NO_STRING},
+	{"bsn", "bsn", WEB_S_CASE_BSN, PAGE_CASE_NO_STRING},
+	{"rrn", "rrn", WEB_S_CASE_RRN, PAGE_CASE_NO_STRING},
 };
 
 static enum ct_err
@@ -160,7 +163,7 @@ page_person_render(void *app, struct http_request *req,
 			  web_str(c, WEB_S_CASE_SEX_NONE));
 	page_parts_boxes(v, "roles", req, "role_", &vocab_person_role);
 	if (status != 200)
-		page_case_errors(v, &req->problems, page_person_labels,
+		page_case_errors(v, c, &req->problems, page_person_labels,
 				 CT_ARRAY_SIZE(page_person_labels));
 	return page_render(req, resp, status, "case_person", v, err);
 }
@@ -205,9 +208,9 @@ const struct http_param_spec
 };
 
 static const struct page_case_label page_relation_labels[] = {
-	{"person_a", "person_a", "Eerste persoon", "Kies de eerste persoon"},
-	{"kind", "kind", "Soort relatie", "Kies de soort relatie"},
-	{"person_b", "person_b", "Tweede persoon", "Kies de tweede persoon"},
+	{"person_a", "person_a", WEB_S_CASE_PERSON_A, WEB_S_CASE_REQ_PERSON_A},
+	{"kind", "kind", WEB_S_CASE_RELATION_KIND, WEB_S_CASE_REQ_KIND},
+	{"person_b", "person_b", WEB_S_CASE_PERSON_B, WEB_S_CASE_REQ_PERSON_B},
 };
 
 /*
@@ -216,21 +219,22 @@ static const struct page_case_label page_relation_labels[] = {
  */
 static struct tmpl_vars *
 page_relation_select(struct http_request *req, struct tmpl_vars *v,
-		     const struct page_case_label *l, enum web_string_id label)
+		     const struct page_case_label *l)
 {
+	enum ct_country c = page_case_of(req)->jurisdiction;
 	struct tmpl_vars *sel = tmpl_list_add(v, "selects");
 	char sentence[CT_ERROR_MESSAGE_MAX];
 	const char *msg = NULL;
 	size_t i;
 
 	tmpl_set(sel, "field", l->field);
-	tmpl_set(sel, "label", web_str(page_case_of(req)->jurisdiction, label));
+	tmpl_set(sel, "label", web_str(c, l->label));
 	tmpl_list_init(sel, "options");
 	for (i = 0; i < req->problems.count && !msg; i++)
 		if (strcmp(req->problems.items[i].field, l->field) == 0)
 			msg = req->problems.items[i].message;
 	if (msg && strcmp(msg, "ontbreekt") == 0)
-		msg = l->required;
+		msg = web_str(c, l->required);
 	if (msg) {
 		page_case_sentence(msg, sentence, sizeof(sentence));
 		tmpl_set(sel, "error", sentence);
@@ -268,14 +272,12 @@ page_relation_render(void *app, struct http_request *req,
 	v = page_case_vars(app, req, WEB_S_CASE_RELATION_TITLE);
 	tmpl_set_bool(v, "too_few", n < 2);
 	if (status != 200)
-		page_case_errors(v, &req->problems, page_relation_labels,
+		page_case_errors(v, c->jurisdiction, &req->problems,
+				 page_relation_labels,
 				 CT_ARRAY_SIZE(page_relation_labels));
-	sel[0] = page_relation_select(req, v, &page_relation_labels[0],
-				      WEB_S_CASE_PERSON_A);
-	sel[1] = page_relation_select(req, v, &page_relation_labels[1],
-				      WEB_S_CASE_RELATION_KIND);
-	sel[2] = page_relation_select(req, v, &page_relation_labels[2],
-				      WEB_S_CASE_PERSON_B);
+	sel[0] = page_relation_select(req, v, &page_relation_labels[0]);
+	sel[1] = page_relation_select(req, v, &page_relation_labels[1]);
+	sel[2] = page_relation_select(req, v, &page_relation_labels[2]);
 	chosen[0] = page_case_field(req, "person_a");
 	chosen[1] = page_case_field(req, "kind");
 	chosen[2] = page_case_field(req, "person_b");
@@ -361,15 +363,16 @@ const struct http_param_spec
 };
 
 static const struct page_case_label page_incident_labels[] = {
-	{"occurred_at", "occurred_at", "Datum en tijd",
-	 "Vul de datum en de tijd in"},
-	{"types", "types", "Soort geweld",
-	 "Kies minstens één soort of vorm van geweld"},
-	{"forms", "forms", "Vorm van geweld", NULL},
-	{"severity", "severity", "Ernst", NULL},
-	{"location", "location", "Plaats", NULL},
-	{"description", "description", "Beschrijving",
-	 "Beschrijf wat er gebeurd is"},
+	{"occurred_at", "occurred_at", WEB_S_CASE_INCIDENT_WHEN,
+	 WEB_S_CASE_REQ_OCCURRED_AT},
+	{"types", "types", WEB_S_CASE_TYPES, PAGE_CASE_NO_STRING},
+	{"forms", "forms", WEB_S_CASE_FORMS, PAGE_CASE_NO_STRING},
+	{"severity", "severity", WEB_S_CASE_INCIDENT_SEVERITY,
+	 PAGE_CASE_NO_STRING},
+	{"location", "location", WEB_S_CASE_INCIDENT_LOCATION,
+	 PAGE_CASE_NO_STRING},
+	{"description", "description", WEB_S_CASE_INCIDENT_DESCRIPTION,
+	 PAGE_CASE_NO_STRING},
 };
 
 static enum ct_err
@@ -389,7 +392,8 @@ page_incident_render(void *app, struct http_request *req,
 	page_parts_boxes(v, "types", req, "type_", &vocab_violence_type);
 	page_parts_boxes(v, "forms", req, "form_", &vocab_violence_form);
 	if (status != 200)
-		page_case_errors(v, &req->problems, page_incident_labels,
+		page_case_errors(v, page_case_of(req)->jurisdiction,
+				 &req->problems, page_incident_labels,
 				 CT_ARRAY_SIZE(page_incident_labels));
 	return page_render(req, resp, status, "case_incident", v, err);
 }

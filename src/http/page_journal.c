@@ -218,7 +218,9 @@ page_journal(void *app, struct http_request *req, struct http_response *resp,
 	to = skip < n ? n - skip : 0;
 	from = to > PAGE_JOURNAL_PAGE_SIZE ? to - PAGE_JOURNAL_PAGE_SIZE : 0;
 	v = page_case_vars(app, req, WEB_S_JOURNAL_TITLE);
-	tmpl_setf(v, "total_words", "%zu %s", n, n == 1 ? "regel" : "regels");
+	tmpl_setf(v, "total_words", "%zu %s", n,
+		  web_str(c->jurisdiction, n == 1 ? WEB_S_JOURNAL_ENTRY
+						  : WEB_S_JOURNAL_ENTRIES));
 	rc = page_journal_entries(st, req, c, e, from, to, v, "entries", err);
 	if (rc)
 		return api_store_failed(rc, err);

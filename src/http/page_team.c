@@ -38,8 +38,8 @@ const struct http_param_spec
 };
 
 static const struct page_case_label page_team_add_labels[] = {
-	{"org_id", "org_id", "Organisatie", "Kies een organisatie"},
-	{"reason", "reason", "Reden", NULL},
+	{"org_id", "org_id", WEB_S_TEAM_ORG, PAGE_CASE_NO_STRING},
+	{"reason", "reason", WEB_S_TEAM_REASON, PAGE_CASE_NO_STRING},
 };
 
 /* A refused form and where its errors go. */
@@ -81,7 +81,8 @@ page_team_render(void *app, struct http_request *req,
 	tmpl_set_bool(v, "can_add", can_add);
 	tmpl_set_bool(v, "can_remove", can_remove);
 	if (refusal && !refusal->remove_org_id)
-		page_case_errors(v, &req->problems, page_team_add_labels,
+		page_case_errors(v, c->jurisdiction, &req->problems,
+				 page_team_add_labels,
 				 CT_ARRAY_SIZE(page_team_add_labels));
 	else if (refusal)
 		errors = tmpl_set_child(v, "errors");

@@ -965,6 +965,22 @@ static const struct web_string web_strings[WEB_S__COUNT] = {
 				     "Termijn van een taak verschoven", NULL},
 	[WEB_S_JOURNAL_TASK_CANCEL] = {"s_journal_task_cancel",
 				       "Taak vervallen", NULL},
+	[WEB_S_CASE_REQ_JURISDICTION] = {"s_case_req_jurisdiction",
+					 "Kies Nederland of België", NULL},
+	[WEB_S_CASE_REQ_PERSON_A] = {"s_case_req_person_a",
+				     "Kies de eerste persoon", NULL},
+	[WEB_S_CASE_REQ_KIND] = {"s_case_req_kind", "Kies de soort relatie",
+				 NULL},
+	[WEB_S_CASE_REQ_PERSON_B] = {"s_case_req_person_b",
+				     "Kies de tweede persoon", NULL},
+	[WEB_S_CASE_REQ_OCCURRED_AT] = {"s_case_req_occurred_at",
+					"Vul de datum en de tijd in", NULL},
+	[WEB_S_CASE_MORE_PROBLEMS] =
+		{"s_case_more_problems",
+		 "En er is nog meer niet in orde; verbeter eerst deze punten.",
+		 NULL},
+	[WEB_S_JOURNAL_ENTRY] = {"s_journal_entry", "regel", NULL},
+	[WEB_S_JOURNAL_ENTRIES] = {"s_journal_entries", "regels", NULL},
 	[WEB_S_JOURNAL_OTHER] = {"s_journal_other", "Wijziging", NULL},
 };
 
