@@ -809,11 +809,17 @@ member_known(const struct page_order_kind *k, enum ct_country c,
 		if (!strcmp(key, f->name))
 			return 1;
 		n = strlen(f->name);
-		if ((f->type == PAGE_FIELD_PERSONS ||
-		     f->type == PAGE_FIELD_PROTECTED_NAMES ||
-		     f->type == PAGE_FIELD_PARTIES) &&
-		    !strncmp(key, f->name, n) && key[n] == '_')
-			return 1;
+		if (strncmp(key, f->name, n) != 0 || key[n] != '_')
+			continue;
+		if (f->type == PAGE_FIELD_PARTIES) {
+			int pos = vocab_index(f->vocab, key + n + 1);
+
+			/* A party of the other country is not offered. */
+			return pos >= 0 && vocab_offered(f, c, (unsigned)pos);
+		}
+		if (f->type == PAGE_FIELD_PERSONS ||
+		    f->type == PAGE_FIELD_PROTECTED_NAMES)
+			return 1; /* the route declares only the boxes */
 	}
 	return 0;
 }
