@@ -521,7 +521,11 @@ page_case_orders(struct page_case_file *f, int persons_shown,
 		order_view_init(view, &orders[i], f->now);
 		row = tmpl_list_add(f->v, "orders");
 		tmpl_set(row, "id", orders[i].id);
-		ct_local_date(f->zone, orders[i].created_at, &d);
+		/* Started: imposed, or (still in screening) opened. */
+		ct_local_date(f->zone,
+			      orders[i].imposed_at ? orders[i].imposed_at
+						   : orders[i].created_at,
+			      &d);
 		ct_date_format(&d, day);
 		tmpl_set(row, "started", day);
 		tmpl_set(row, "state",

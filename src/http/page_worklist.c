@@ -215,6 +215,9 @@ page_cases(void *app, struct http_request *req, struct http_response *resp,
 		return api_store_failed(rc, err);
 	v = page_vars_new(app, req, web_str(s->org.country, WEB_S_CASES_TITLE));
 	tmpl_set_bool(v, "nav_cases", 1);
+	/* case.list and case.create share one rule in core/policy.c: whoever
+	 * sees this list may open a new case. */
+	tmpl_set_bool(v, "may_create", 1);
 	tmpl_set(v, "reference", reference);
 	tmpl_set(v, "region", f.region);
 	page_status_options(v, status, s->org.country);
