@@ -27,6 +27,15 @@ enum ct_err api_cases_update(void *app, struct http_request *req,
 			     struct http_response *resp, struct ct_error *err);
 
 /*
+ * The case as JSON text in a (length in *len): byte for byte what
+ * http_response_json(case_to_json(c)) answers, written directly, or NULL
+ * when a text of the case needs escaping (then use case_to_json). The
+ * read of one case is the API's most frequent answer.
+ */
+#define API_CASES_JSON_MAX 1024
+char *api_cases_json(struct arena *a, const struct ct_case *c, size_t *len);
+
+/*
  * What POST /api/v1/cases does, for the pages too: read body strictly,
  * validate with core, store (owned by the caller's organisation, the
  * policy's rule for case.create) and journal. CT_ERR_INVALID with every

@@ -65,29 +65,99 @@ access_log_check(const struct access_record *rec, struct ct_error *err)
 	return CT_OK;
 }
 
+/*
+ * The bytes chain.h hashes, gathered in a buffer and given to BLAKE2b a
+ * buffer at a time: the same hash as chain_add_str/chain_add_int (an
+ * 8-byte little-endian length, all ones for NULL, then the text; numbers
+ * as decimal text), computed the way chain_verify recomputes it, without
+ * a call per field or a heap state per record (the writer hashes every
+ * record of every batch while its callers wait).
+ */
+struct access_hasher {
+	crypto_generichash_state st;
+	size_t used;
+	unsigned char buf[1024];
+};
+
+static void
+hasher_bytes(struct access_hasher *h, const void *p, size_t n)
+{
+	const unsigned char *b = p;
+	size_t take;
+
+	while (n) {
+		if (h->used == sizeof(h->buf)) {
+			crypto_generichash_update(&h->st, h->buf, h->used);
+			h->used = 0;
+		}
+		take = sizeof(h->buf) - h->used;
+		if (take > n)
+			take = n;
+		memcpy(h->buf + h->used, b, take);
+		h->used += take;
+		b += take;
+		n -= take;
+	}
+}
+
+static void
+hasher_str(struct access_hasher *h, const char *s)
+{
+	uint64_t n = s ? strlen(s) : UINT64_MAX; /* NULL differs from "" */
+	unsigned char len[8];
+	int i;
+
+	for (i = 0; i < 8; i++)
+		len[i] = (unsigned char)(n >> (8 * i));
+	hasher_bytes(h, len, sizeof(len));
+	if (s)
+		hasher_bytes(h, s, (size_t)n);
+}
+
+static void
+hasher_int(struct access_hasher *h, int64_t v)
+{
+	char text[24], *p = text + sizeof(text);
+	uint64_t u = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
+
+	*--p = '\0';
+	do {
+		*--p = (char)('0' + u % 10);
+		u /= 10;
+	} while (u);
+	if (v < 0)
+		*--p = '-';
+	hasher_str(h, p);
+}
+
 static void
 access_hash(int64_t seq, const char *id, const struct access_record *r,
 	    const char *prev_hash, char out[CT_HASH_HEX_SIZE])
 {
-	struct chain_hasher ch;
+	struct access_hasher h;
+	unsigned char digest[CT_HASH_BYTES];
 
-	chain_begin(&ch);
-	chain_add_int(&ch, seq);
-	chain_add_str(&ch, id);
-	chain_add_int(&ch, r->at);
-	chain_add_str(&ch, r->request_id);
-	chain_add_str(&ch, r->user_id);
-	chain_add_str(&ch, r->org_id);
-	chain_add_str(&ch, r->roles);
-	chain_add_str(&ch, r->action);
-	chain_add_str(&ch, r->case_id);
-	chain_add_str(&ch, r->person_id);
-	chain_add_str(&ch, r->purpose);
-	chain_add_int(&ch, r->allowed ? 1 : 0);
-	chain_add_str(&ch, r->reason);
-	chain_add_int(&ch, r->break_glass ? 1 : 0);
-	chain_add_str(&ch, prev_hash);
-	chain_end(&ch, out);
+	crypto_generichash_init(&h.st, NULL, 0, CT_HASH_BYTES);
+	h.used = 0;
+	hasher_int(&h, seq);
+	hasher_str(&h, id);
+	hasher_int(&h, r->at);
+	hasher_str(&h, r->request_id);
+	hasher_str(&h, r->user_id);
+	hasher_str(&h, r->org_id);
+	hasher_str(&h, r->roles);
+	hasher_str(&h, r->action);
+	hasher_str(&h, r->case_id);
+	hasher_str(&h, r->person_id);
+	hasher_str(&h, r->purpose);
+	hasher_int(&h, r->allowed ? 1 : 0);
+	hasher_str(&h, r->reason);
+	hasher_int(&h, r->break_glass ? 1 : 0);
+	hasher_str(&h, prev_hash);
+	crypto_generichash_update(&h.st, h.buf, h.used);
+	crypto_generichash_final(&h.st, digest, sizeof(digest));
+	sodium_bin2hex(out, CT_HASH_HEX_SIZE, digest, sizeof(digest));
+	sodium_memzero(&h, sizeof(h));
 }
 
 /*
