@@ -24,17 +24,34 @@ form_blank(int c)
 
 /*
  * A free-text field (declared HTTP_PARAM_JSON, see form.h): any valid
- * UTF-8 without NUL goes on as a string; line breaks, tabs and length
- * are for core's validators, as for the API's JSON member.
+ * UTF-8 without NUL goes on as a string; tabs and length are for core's
+ * validators, as for the API's JSON member. A browser sends a textarea's
+ * line breaks as CR LF (HTML's form submission); we store, and documents
+ * print, LF alone, so CR LF and a lone CR become LF here, for every form.
  */
 static void
 form_free_text(struct http_request *req, json_t *obj, const char *name,
 	       const char *value, size_t len)
 {
+	char *text = arena_alloc(req->arena, len + 1);
+	size_t i, used = 0;
 	json_t *s = NULL;
 
-	if (!memchr(value, '\0', len))
-		s = json_stringn(value, len); /* NULL: not UTF-8 */
+	if (!text) {
+		ct_problems_add(&req->problems, name, "is te lang");
+		return;
+	}
+	for (i = 0; i < len; i++) {
+		if (value[i] == '\r') {
+			text[used++] = '\n';
+			if (i + 1 < len && value[i + 1] == '\n')
+				i++;
+		} else {
+			text[used++] = value[i];
+		}
+	}
+	if (!memchr(text, '\0', used))
+		s = json_stringn(text, used); /* NULL: not UTF-8 */
 	if (!s) {
 		ct_problems_add(&req->problems, name,
 				"waarde bevat ongeldige tekens");

@@ -15,7 +15,8 @@
  * An empty value ("name=") counts as not given: a form sends its empty
  * text boxes, and "required" then reads "is verplicht". A field declared
  * HTTP_PARAM_JSON is free text (a textarea): any valid UTF-8 without NUL,
- * line breaks included, up to the form's max_len, handed on as a string
+ * line breaks included (CR LF and CR read as LF), up to the form's max_len,
+ * handed on as a string
  * for core's validators to judge (as the API's JSON member of the name). The
  * CSRF field (HTTP_FORM_CSRF_FIELD) is always allowed and never handed on: the
  * router's CSRF hook has checked it before.
@@ -37,7 +38,7 @@
 #include "http/response.h"
 
 #define HTTP_FORM_CSRF_FIELD "csrf_token"
-#define HTTP_FORM_FIELDS_MAX 64
+#define HTTP_FORM_FIELDS_MAX 256 /* a risk instrument's items */
 #define HTTP_FORM_CONTENT_TYPE "application/x-www-form-urlencoded"
 
 enum ct_err http_form_parse(struct http_request *req,

@@ -593,20 +593,12 @@ page_assessment_override(void *app, struct http_request *req,
 	const char *reason = NULL;
 	struct ct_problems p;
 	struct assessment a;
-	json_t *lines;
 	enum ct_err rc;
 
 	if (!st)
 		return err->code ? err->code : CT_ERR_INTERNAL;
 	ct_problems_init(&p);
-	if (form_text(req->body_json, "reason")) {
-		lines = page_order_lines(form_text(req->body_json, "reason"));
-		reason = arena_strdup(req->arena, json_string_value(lines));
-		json_decref(lines);
-		if (!reason)
-			return ct_error_set(err, CT_ERR_LIMIT,
-					    "verzoekgeheugen vol");
-	}
+	reason = form_text(req->body_json, "reason");
 	/* Required, as the API's route declares it. */
 	if (!form_text(req->body_json, "outcome")) {
 		ct_problems_add(&p, "outcome", "%s",

@@ -859,35 +859,6 @@ read_boxes(const struct page_order_field *f, const struct page_order_ctx *c,
 	set_new(details, f->name, arr);
 }
 
-json_t *
-page_order_lines(const char *text)
-{
-	size_t n = strlen(text), i, o = 0;
-	char *buf = malloc(n + 1);
-	json_t *j;
-
-	if (!buf)
-		CT_BUG("out of memory");
-	/* A browser sends a textarea's line breaks as CR LF (HTML's form
-	 * submission); the text is stored, and documents print it, with
-	 * LF alone. */
-	for (i = 0; i < n; i++) {
-		if (text[i] == '\r') {
-			buf[o++] = '\n';
-			if (text[i + 1] == '\n')
-				i++;
-		} else {
-			buf[o++] = text[i];
-		}
-	}
-	buf[o] = '\0';
-	j = json_string(buf);
-	free(buf);
-	if (!j)
-		CT_BUG("jansson out of memory");
-	return j;
-}
-
 /* One field's value into details (or a problem under its name). */
 static void
 read_field(const struct page_order_field *f, const struct page_order_ctx *c,
@@ -936,10 +907,7 @@ read_field(const struct page_order_field *f, const struct page_order_ctx *c,
 		}
 		set_new(details, f->name, json_boolean(!strcmp(v, YES)));
 		return;
-	case PAGE_FIELD_LONGTEXT:
-		set_new(details, f->name, page_order_lines(v));
-		return;
-	default:
+	default: /* a long text's line breaks are LF already (form.c) */
 		set_new(details, f->name, json_string(v));
 		return;
 	}

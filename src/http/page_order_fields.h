@@ -179,12 +179,6 @@ const char *page_order_field_label(const struct page_order_kind *k,
 				   enum ct_country c, const char *name);
 
 /*
- * A textarea's text as a JSON string with its line breaks as LF (a
- * browser sends CR LF; documents refuse a CR). Never NULL.
- */
-json_t *page_order_lines(const char *text);
-
-/*
  * The id on the page of form field name of k: the field itself, or the
  * fieldset of the group a box belongs to; NULL when not k's.
  */

@@ -3,7 +3,7 @@
  * can send is declared on its route, every step kind has a row, the
  * fields render with their values and errors, and a posted form reads
  * into the details core/order_json.h takes (booleans, local times to UTC,
- * boxes to lists, CR LF to LF), refusing fields of other kinds.
+ * boxes to lists), refusing fields of other kinds.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -224,7 +224,7 @@ test_read_details(void **state)
 	(void)state;
 	ctx_init(&x, CT_COUNTRY_NL);
 	form = json_pack("{s:s,s:s,s:s,s:s,s:s,s:s,s:s}", "impose", "ja",
-			 "mandate", "deciding", "facts", "regel 1\r\nregel 2",
+			 "mandate", "deciding", "facts", "regel 1\nregel 2",
 			 "protected_names_0", "Anna", "subject_resides", "ja",
 			 "at", "2026-07-13T09:30", "imposed_at",
 			 "2026-07-13T09:15");
