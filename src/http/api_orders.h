@@ -34,8 +34,7 @@
 enum ct_err api_orders_list(void *app, struct http_request *req,
 			    struct http_response *resp, struct ct_error *err);
 enum ct_err api_orders_create(void *app, struct http_request *req,
-			      struct http_response *resp,
-			      struct ct_error *err);
+			      struct http_response *resp, struct ct_error *err);
 enum ct_err api_orders_read(void *app, struct http_request *req,
 			    struct http_response *resp, struct ct_error *err);
 enum ct_err api_orders_steps(void *app, struct http_request *req,
