@@ -125,17 +125,38 @@ class Demo:
         assert "coordinator.ams" in self.secrets, demo
 
 
+# The server closes a keep-alive connection idle for 30 s
+# (HTTP_SERVER_TIMEOUT_DEFAULT); a client idle for longer than this starts
+# on a fresh connection, so a POST never races that close.
+KEEP_ALIVE_SAFE_SECONDS = 20
+
+
 def keep_alive_retry(session):
     """Retry an idempotent request once when the server closed the pooled
     keep-alive connection just as it was reused (its idle timeout racing
     the request), as RFC 9112 section 9.3.1 allows and browsers do. Only
     connection errors before any answer are retried, never an answer, and
     a server that died still fails: the retry is refused, and the fixture
-    checks every server's exit status at the end."""
+    checks every server's exit status at the end. A session idle for
+    KEEP_ALIVE_SAFE_SECONDS drops its pooled connections first: a POST
+    is never retried, so it must not meet a connection about to close."""
     retry = urllib3.util.Retry(total=1, connect=1, read=1, status=0,
                                redirect=0, raise_on_status=False)
     adapter = requests.adapters.HTTPAdapter(max_retries=retry)
     session.mount("http://", adapter)
+    last_used = [time.monotonic()]
+    plain_request = session.request
+
+    def request(*args, **kw):
+        if time.monotonic() - last_used[0] > KEEP_ALIVE_SAFE_SECONDS:
+            for a in session.adapters.values():
+                a.close()
+        try:
+            return plain_request(*args, **kw)
+        finally:
+            last_used[0] = time.monotonic()
+
+    session.request = request
     return session
 
 
