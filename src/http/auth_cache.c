@@ -4,28 +4,43 @@
  * A hash table of entries keyed by (bearer or cookie, token hash), with a
  * least-recently-used list for the bound. The token hash is BLAKE2b in
  * hex, so its first hex digits already are a well-spread bucket number.
- * Each entry owns an arena holding its deep copy; replacing or dropping
- * an entry releases (and so wipes) that arena. One mutex guards it all:
- * a hit holds it for the copy into the caller's arena, a few hundred
- * bytes.
+ * Each entry's deep copy (strings and grants) lives in one block sized
+ * to fit, a few hundred bytes, not an arena's 16 KiB chunk: the bound of
+ * 4096 credentials stays a few MiB. Dropping an entry wipes its block.
+ * One mutex guards it all: a hit holds it for the copy into the caller's
+ * arena.
  */
 #include "http/auth_cache.h"
 
 #include <pthread.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include <sodium.h>
 
 #include "http/app.h"
 #include "util/banned.h"
 
-/* Room for one copy: a user with the most grants fits many times over. */
-#define AUTH_CACHE_ENTRY_ARENA ((size_t)64 * 1024)
+/* Most bytes one copy's strings and grants may take (else not kept). */
+#define AUTH_CACHE_ENTRY_MAX ((size_t)64 * 1024)
+
+/*
+ * Where a copy's strings and grants go: the caller's arena (a hit), or a
+ * block of exactly the size copy_size() gave (an entry).
+ */
+struct copy_to {
+	struct arena *a;
+	unsigned char *p;
+	size_t left;
+};
 
 struct auth_cache_entry {
 	char hash[TOKEN_HASH_HEX_SIZE];
 	int via_token;
 	int64_t epoch;
-	struct arena arena;   /* the strings and grants of s */
+	unsigned char *block; /* the strings and grants of s */
+	size_t block_size;
 	struct app_session s; /* only the credential fields are set */
 	struct auth_cache_entry *next_in_bucket;
 	struct auth_cache_entry *newer, *older; /* the LRU list */
@@ -59,7 +74,11 @@ auth_cache_new(size_t max_entries)
 static void
 entry_free(struct auth_cache_entry *e)
 {
-	arena_release(&e->arena);
+	if (e->block) {
+		sodium_memzero(e->block, e->block_size);
+		free(e->block);
+	}
+	sodium_memzero(&e->s, sizeof(e->s));
 	free(e);
 }
 
@@ -153,23 +172,84 @@ drop(struct auth_cache *c, struct auth_cache_entry *e)
 	entry_free(e);
 }
 
-/* NULL for NULL; 0 when a is full. */
-static int
-copy_text(struct arena *a, const char *in, const char **out)
+/* Round up to the alignment of any type (the grants follow strings). */
+static size_t
+aligned(size_t n)
 {
+	const size_t al = sizeof(max_align_t);
+
+	return (n + al - 1) / al * al;
+}
+
+/* n bytes from to; NULL when the arena is full (never for a block). */
+static void *
+copy_alloc(struct copy_to *to, size_t n)
+{
+	void *p;
+
+	if (to->a)
+		return arena_alloc(to->a, n);
+	n = aligned(n);
+	if (n > to->left)
+		CT_BUG("auth cache: block smaller than its copy");
+	p = to->p;
+	to->p += n;
+	to->left -= n;
+	return p;
+}
+
+/* NULL for NULL; 0 when there is no room. */
+static int
+copy_text(struct copy_to *to, const char *in, const char **out)
+{
+	size_t n;
+	char *p;
+
 	*out = NULL;
 	if (!in)
 		return 1;
-	*out = arena_strdup(a, in);
-	return *out != NULL;
+	n = strlen(in) + 1;
+	p = copy_alloc(to, n);
+	if (!p)
+		return 0;
+	memcpy(p, in, n);
+	*out = p;
+	return 1;
+}
+
+static size_t
+text_size(const char *s)
+{
+	return s ? aligned(strlen(s) + 1) : 0;
+}
+
+/* The block a copy of in's strings and grants takes. */
+static size_t
+copy_size(const struct app_session *in)
+{
+	size_t n, i;
+
+	n = text_size(in->token.name) + text_size(in->token.scopes) +
+	    text_size(in->user.username) + text_size(in->user.display_name) +
+	    text_size(in->user.email) + text_size(in->org.name) +
+	    text_size(in->org.email);
+	if (in->n_break_glass >
+	    AUTH_CACHE_ENTRY_MAX / sizeof(struct break_glass))
+		return AUTH_CACHE_ENTRY_MAX + 1;
+	n += aligned(in->n_break_glass * sizeof(struct break_glass));
+	for (i = 0; i < in->n_break_glass; i++)
+		n += text_size(in->break_glass[i].reason) +
+		     text_size(in->break_glass[i].reviewed_by) +
+		     text_size(in->break_glass[i].review_note);
+	return n;
 }
 
 /*
  * The credential fields of in (what authenticate loads) into out, with
- * every string and the grants in a. 0 when a is full.
+ * every string and the grants in to. 0 when there is no room.
  */
 static int
-copy_credential(struct arena *a, const struct app_session *in,
+copy_credential(struct copy_to *to, const struct app_session *in,
 		struct app_session *out)
 {
 	struct break_glass *bg = NULL;
@@ -182,24 +262,24 @@ copy_credential(struct arena *a, const struct app_session *in,
 	out->user = in->user;
 	out->org = in->org;
 	out->security = in->security;
-	ok &= copy_text(a, in->token.name, &out->token.name);
-	ok &= copy_text(a, in->token.scopes, &out->token.scopes);
-	ok &= copy_text(a, in->user.username, &out->user.username);
-	ok &= copy_text(a, in->user.display_name, &out->user.display_name);
-	ok &= copy_text(a, in->user.email, &out->user.email);
-	ok &= copy_text(a, in->org.name, &out->org.name);
-	ok &= copy_text(a, in->org.email, &out->org.email);
+	ok &= copy_text(to, in->token.name, &out->token.name);
+	ok &= copy_text(to, in->token.scopes, &out->token.scopes);
+	ok &= copy_text(to, in->user.username, &out->user.username);
+	ok &= copy_text(to, in->user.display_name, &out->user.display_name);
+	ok &= copy_text(to, in->user.email, &out->user.email);
+	ok &= copy_text(to, in->org.name, &out->org.name);
+	ok &= copy_text(to, in->org.email, &out->org.email);
 	if (in->n_break_glass) {
-		bg = arena_alloc_array(a, in->n_break_glass, sizeof(*bg));
+		bg = copy_alloc(to, in->n_break_glass * sizeof(*bg));
 		if (!bg)
 			return 0;
 		for (i = 0; i < in->n_break_glass; i++) {
 			bg[i] = in->break_glass[i];
-			ok &= copy_text(a, in->break_glass[i].reason,
+			ok &= copy_text(to, in->break_glass[i].reason,
 					&bg[i].reason);
-			ok &= copy_text(a, in->break_glass[i].reviewed_by,
+			ok &= copy_text(to, in->break_glass[i].reviewed_by,
 					&bg[i].reviewed_by);
-			ok &= copy_text(a, in->break_glass[i].review_note,
+			ok &= copy_text(to, in->break_glass[i].review_note,
 					&bg[i].review_note);
 		}
 	}
@@ -216,11 +296,13 @@ auth_cache_get(struct auth_cache *c, int via_token, const char token_hash[],
 	struct app_session copy;
 	int hit = 0;
 
+	struct copy_to to = {a, NULL, 0};
+
 	memset(&copy, 0, sizeof(copy));
 	pthread_mutex_lock(&c->mu);
 	e = *find_slot(c, via_token, token_hash);
 	if (e && e->epoch == epoch) {
-		hit = copy_credential(a, &e->s, &copy);
+		hit = copy_credential(&to, &e->s, &copy);
 		lru_unlink(c, e);
 		lru_push(c, e);
 	} else if (e) {
@@ -250,19 +332,27 @@ auth_cache_put(struct auth_cache *c, int via_token, const char token_hash[],
 	       int64_t epoch, const struct app_session *s)
 {
 	struct auth_cache_entry *e, **slot;
+	struct copy_to to = {NULL, NULL, 0};
+	size_t size;
 
 	if (strlen(token_hash) != TOKEN_HASH_HEX_SIZE - 1)
 		CT_BUG("auth cache: not a token hash");
+	size = copy_size(s);
+	if (size > AUTH_CACHE_ENTRY_MAX)
+		return; /* read from the database each time instead */
 	/* The copy is made outside the lock. */
 	e = ct_calloc(1, sizeof(*e));
 	memcpy(e->hash, token_hash, TOKEN_HASH_HEX_SIZE);
 	e->via_token = via_token ? 1 : 0;
 	e->epoch = epoch;
-	arena_init(&e->arena, AUTH_CACHE_ENTRY_ARENA);
-	if (!copy_credential(&e->arena, s, &e->s)) {
-		entry_free(e);
-		return;
+	if (size) {
+		e->block = ct_malloc(size);
+		e->block_size = size;
 	}
+	to.p = e->block;
+	to.left = size;
+	if (!copy_credential(&to, s, &e->s))
+		CT_BUG("auth cache: copy does not fit its block");
 	pthread_mutex_lock(&c->mu);
 	slot = find_slot(c, e->via_token, e->hash);
 	if (*slot && (*slot)->epoch > epoch) {

@@ -29,8 +29,10 @@
  *  - auth_cache_get() copies the entry into the caller's arena (strings
  *    included), so the request owns what it uses; nothing is shared.
  *  - At most max_entries credentials are kept; past that the least
- *    recently used goes. Entries hold personal data (names, e-mail): they
- *    are wiped when dropped (util/arena.h).
+ *    recently used goes. Each entry's copy is one block of its own size
+ *    (a copy over 64 KiB, a user with very many grants, is not kept: the
+ *    database answers each time). Entries hold personal data (names,
+ *    e-mail): they are wiped when dropped.
  *  - Safe to call from many threads at once (one mutex, held for a copy).
  */
 #ifndef CT_HTTP_AUTH_CACHE_H

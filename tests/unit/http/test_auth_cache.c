@@ -11,6 +11,7 @@
 #include <cmocka.h>
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "http/app.h"
@@ -217,6 +218,45 @@ test_touch_only_moves_on(void **state)
 	auth_cache_free(c);
 }
 
+/* A copy too large for an entry is not kept: the database answers. */
+static void
+test_oversized_copy_is_not_kept(void **state)
+{
+	struct auth_cache *c = auth_cache_new(8);
+	struct auth_cache_stats st;
+	char h[TOKEN_HASH_HEX_SIZE];
+	struct app_session out;
+	struct break_glass *many;
+	struct sample x;
+	struct arena a;
+	size_t i, n = 1000;
+
+	(void)state;
+	arena_init(&a, ARENA_MAX_DEFAULT);
+	hash_of(7, h);
+	sample_make(&x, 7);
+	many = calloc(n, sizeof(*many));
+	assert_non_null(many);
+	for (i = 0; i < n; i++)
+		many[i].reason = "een reden die niet kort is, keer op keer";
+	x.s.break_glass = many;
+	x.s.n_break_glass = n;
+	auth_cache_put(c, 0, h, 1, &x.s);
+	auth_cache_stats(c, &st);
+	assert_int_equal(st.entries, 0);
+	assert_int_equal(auth_cache_get(c, 0, h, 1, &a, &out), 0);
+	/* A handful of grants is kept, every one of them. */
+	x.s.n_break_glass = 20;
+	auth_cache_put(c, 0, h, 1, &x.s);
+	memset(&out, 0, sizeof(out));
+	assert_int_equal(auth_cache_get(c, 0, h, 1, &a, &out), 1);
+	assert_int_equal(out.n_break_glass, 20);
+	assert_string_equal(out.break_glass[19].reason, many[19].reason);
+	free(many);
+	arena_release(&a);
+	auth_cache_free(c);
+}
+
 int
 main(void)
 {
@@ -226,6 +266,7 @@ main(void)
 		cmocka_unit_test(test_bound_drops_the_least_recently_used),
 		cmocka_unit_test(test_newer_epoch_is_not_replaced_by_older),
 		cmocka_unit_test(test_touch_only_moves_on),
+		cmocka_unit_test(test_oversized_copy_is_not_kept),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
