@@ -573,6 +573,10 @@ query_param(struct http_request *req, const struct http_route *route,
 		ct_problems_add(&req->problems, name, "onbekende parameter");
 		return;
 	}
+	/* A page's GET form sends its empty boxes ("regio="): not given,
+	 * as in a form body (form.h). The API keeps refusing them. */
+	if (value_len == 0 && (route->flags & HTTP_ROUTE_PAGE))
+		return;
 	for (i = 0; i < req->n_query_params; i++) {
 		if (req->query_params[i].name == spec->name) {
 			ct_problems_add(&req->problems, spec->name,

@@ -17,7 +17,9 @@
  *      method -> 405 with Allow; a typed parameter of the wrong type -> 400
  *      (HEAD is served by the GET route)
  *   3. query: undeclared parameters (named), repeated ones, invalid or
- *      missing required ones -> 400 listing every problem
+ *      missing required ones -> 400 listing every problem; on a page
+ *      route an empty value ("regio=", a GET form's empty box) is not
+ *      given
  *   4. hooks.authenticate (when set) sets req->session; a route with
  *      HTTP_ROUTE_SESSION and no session -> 401
  *   5. a route with HTTP_ROUTE_CSRF and an unsafe method: hooks.check_csrf

@@ -143,6 +143,13 @@ def test_work_list_case_list_and_sign_out(server):
     assert links, r.text
     r = b.go("GET", "/dossiers?status=closed&regio=AMS&pagina=1")
     assert r.status_code == 200
+    # the search form's empty boxes, as a browser sends them: not given
+    r = b.go("GET", "/dossiers?kenmerk=&regio=&status=")
+    assert r.status_code == 200, r.text
+    assert re.findall(r'href="/dossiers/([0-9a-f-]{36})"', r.text) == links
+    # ... while the API still refuses an empty value
+    r = b.go("GET", "/api/v1/cases?status=")
+    assert r.status_code == 400, r.text
     hostile = '"><b>x</b>'  # within the reference's length
     r = b.go("GET", "/dossiers", params={"kenmerk": hostile})
     assert r.status_code == 200, r.text

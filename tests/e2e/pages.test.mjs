@@ -2,7 +2,8 @@
  * pages.test.mjs - the web application through the browser: an anonymous
  * visitor is sent to the sign-in page; signing in with password and TOTP
  * code as a coordinator of Veilig Thuis Amsterdam, the work list and the
- * case list; a form error keeps what was typed.
+ * case list, searched without reloading the page; a form error keeps
+ * what was typed.
  * Every page visited passes axe (WCAG 2.1 AA) and is photographed at
  * phone and desktop width (harness.mjs).
  */
@@ -83,6 +84,27 @@ describe('pages', () => {
 			assert.ok(refs.length > 0, 'no cases listed');
 			for (const ref of refs)
 				assert.match(ref, /^AMS-/);
+
+			/* Searching swaps only the results (the script), and the
+			 * address follows: the page itself is not reloaded. */
+			await page.evaluate(() => { window.geenHerlaad = 1; });
+			const part = refs[0].slice(-5);
+			await page.getByLabel('Kenmerk').fill(part);
+			await page.getByRole('button', { name: 'Zoeken' }).click();
+			await page.waitForURL((u) =>
+				u.searchParams.get('kenmerk') === part);
+			await page.locator('#resultaten[aria-busy]')
+				.waitFor({ state: 'detached' });
+			assert.equal(await page.evaluate(() => window.geenHerlaad),
+				     1, 'the whole page was loaded again');
+			const found = await page
+				.locator('table a[href^="/dossiers/"]')
+				.allInnerTexts();
+			assert.ok(found.includes(refs[0]), found.join(', '));
+			for (const ref of found)
+				assert.ok(ref.includes(part),
+					  ref);
+			await view.check('dossiers-gezocht');
 		});
 	});
 });
