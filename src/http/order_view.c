@@ -13,33 +13,8 @@
 #include <string.h>
 
 #include "http/app.h"
+#include "http/worklist_words.h"
 #include "util/banned.h"
-
-void
-order_view_time_words(int64_t now, int64_t due, char *out, size_t n)
-{
-	int64_t left = due - now, abs_left = left < 0 ? -left : left;
-	int64_t days = abs_left / 86400, hours = (abs_left % 86400) / 3600;
-	int64_t minutes = (abs_left % 3600) / 60;
-	char span[64];
-
-	if (days > 0 && hours > 0)
-		snprintf(span, sizeof(span), "%lld %s en %lld uur",
-			 (long long)days, days == 1 ? "dag" : "dagen",
-			 (long long)hours);
-	else if (days > 0)
-		snprintf(span, sizeof(span), "%lld %s", (long long)days,
-			 days == 1 ? "dag" : "dagen");
-	else if (hours > 0)
-		snprintf(span, sizeof(span), "%lld uur", (long long)hours);
-	else
-		snprintf(span, sizeof(span), "%lld %s", (long long)minutes,
-			 minutes == 1 ? "minuut" : "minuten");
-	if (left >= 0)
-		snprintf(out, n, "nog %s", span);
-	else
-		snprintf(out, n, "%s geleden", span);
-}
 
 const char *
 order_view_deadline_for_step(enum ct_country c, enum order_step_kind k)
@@ -93,8 +68,7 @@ order_view_init(struct order_view *v, const struct order *o, int64_t now)
 	if (o->ends_at) {
 		ct_instant_format_local(r->zone, o->ends_at, v->ends_at_local);
 		if (v->running)
-			order_view_time_words(now, o->ends_at, v->time_left,
-					      sizeof(v->time_left));
+			worklist_words_time_left(now, o->ends_at, v->time_left);
 		else
 			snprintf(v->time_left, sizeof(v->time_left), "%s",
 				 "het huisverbod loopt niet");
@@ -104,9 +78,8 @@ order_view_init(struct order_view *v, const struct order *o, int64_t now)
 	}
 	for (i = 0; i < v->n_deadlines; i++)
 		if (!v->deadlines[i].done)
-			order_view_time_words(now, v->deadlines[i].due_at,
-					      v->deadline_left[i],
-					      sizeof(v->deadline_left[i]));
+			worklist_words_time_left(now, v->deadlines[i].due_at,
+						 v->deadline_left[i]);
 	for (k = 0; k < ORDER_STEP__COUNT; k++) {
 		struct order_view_next *nx;
 

@@ -4,8 +4,9 @@
  * GET /api/v1/cases/{case_id}/orders/{order_id} never disagree:
  *
  *   the clock       the end in the jurisdiction's local time and the
- *                   time left in plain Dutch words ("nog 3 dagen en 4
- *                   uur", "2 dagen geleden"); "nog niet opgelegd" before
+ *                   time left in the work list's words (worklist_words.h:
+ *                   "nog 3 dagen en 4 uur", "2 uur te laat"); "nog niet
+ *                   opgelegd" before
  *                   the decision, "het huisverbod loopt niet" after the
  *                   end;
  *   the deadlines   order_deadlines() with the time left of every open
@@ -33,8 +34,9 @@
 
 #include "core/order.h"
 #include "http/request.h"
+#include "http/worklist_words.h"
 
-#define ORDER_VIEW_WORDS_SIZE 96
+#define ORDER_VIEW_WORDS_SIZE WORKLIST_WORDS_SIZE /* worklist_words.h */
 
 struct order_view_next {
 	enum order_step_kind kind;
@@ -56,9 +58,6 @@ struct order_view {
 
 /* The view of o at now (UTC seconds). */
 void order_view_init(struct order_view *v, const struct order *o, int64_t now);
-
-/* "nog 3 dagen en 4 uur", "nog 40 minuten", "2 dagen geleden". */
-void order_view_time_words(int64_t now, int64_t due, char *out, size_t n);
 
 /* The deadline code (order_deadlines) a step kind meets, or NULL. */
 const char *order_view_deadline_for_step(enum ct_country c,

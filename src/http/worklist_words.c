@@ -22,11 +22,11 @@ static const char *const months[] = {"januari",	  "februari", "maart",
 				     "juli",	  "augustus", "september",
 				     "oktober",	  "november", "december"};
 
-/* "45 minuten", "1 minuut", "3 uur", "1 dag", "5 dagen". */
+/* "45 minuten", "1 minuut", "3 uur", "5 dagen", "5 dagen en 2 uur". */
 static void
 amount(int64_t seconds, char *out, size_t size)
 {
-	int64_t v;
+	int64_t v, h;
 
 	if (seconds < HOUR) {
 		v = seconds / MINUTE;
@@ -35,9 +35,15 @@ amount(int64_t seconds, char *out, size_t size)
 	} else if (seconds < 2 * DAY) {
 		snprintf(out, size, "%lld uur", (long long)(seconds / HOUR));
 	} else {
+		/* An order runs ten days: "nog 9 dagen en 23 uur", not "nog
+		 * 9 dagen", at 3 a.m. on the last day but one. */
 		v = seconds / DAY;
-		snprintf(out, size, "%lld %s", (long long)v,
-			 v == 1 ? "dag" : "dagen");
+		h = (seconds % DAY) / HOUR;
+		if (h)
+			snprintf(out, size, "%lld dagen en %lld uur",
+				 (long long)v, (long long)h);
+		else
+			snprintf(out, size, "%lld dagen", (long long)v);
 	}
 }
 

@@ -3,11 +3,12 @@
  * and the notifications (issue 4: "time left in plain words").
  *
  *   worklist_words_time_left(now, due):  "nog 45 minuten", "nog 3 uur",
- *       "nog 5 dagen", "nu", "10 minuten te laat", "2 dagen te laat"
+ *       "nog 5 dagen en 2 uur", "nu", "10 minuten te laat", "2 dagen te
+ *       laat" (the work list, the mail, and the order's clock)
  *   worklist_words_deadline(zone, due):  "maandag 13 juli 2026 om 13:59"
  *
  * Up to an hour counts in minutes, up to two days in whole hours, beyond
- * that in whole days; always rounded down, so "nog 3 uur" means at least
+ * that in days and hours; always rounded down, so "nog 3 uur" means at least
  * three hours are left. The deadline is given in the wall-clock time of
  * the zone of the case (util/civtime.h). Pure and thread-safe.
  */

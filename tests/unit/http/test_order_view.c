@@ -81,26 +81,6 @@ imposed(struct order *o, int64_t t)
 }
 
 static void
-test_time_words(void **state)
-{
-	char w[ORDER_VIEW_WORDS_SIZE];
-	int64_t now = local(2026, 7, 13, 12, 0);
-
-	(void)state;
-	order_view_time_words(now, now + 3 * 86400 + 4 * 3600 + 59, w,
-			      sizeof(w));
-	assert_string_equal(w, "nog 3 dagen en 4 uur");
-	order_view_time_words(now, now + 86400, w, sizeof(w));
-	assert_string_equal(w, "nog 1 dag");
-	order_view_time_words(now, now + 5 * 3600, w, sizeof(w));
-	assert_string_equal(w, "nog 5 uur");
-	order_view_time_words(now, now + 60, w, sizeof(w));
-	assert_string_equal(w, "nog 1 minuut");
-	order_view_time_words(now, now - 2 * 86400, w, sizeof(w));
-	assert_string_equal(w, "2 dagen geleden");
-}
-
-static void
 test_clock_and_next_steps(void **state)
 {
 	int64_t t = local(2026, 7, 13, 14, 30);
@@ -203,7 +183,6 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_time_words),
 		cmocka_unit_test(test_clock_and_next_steps),
 		cmocka_unit_test(test_access),
 	};

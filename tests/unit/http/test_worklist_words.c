@@ -29,12 +29,14 @@ test_time_left(void **state)
 		{3 * 3600 + 3599, "nog 3 uur"},
 		{47 * 3600, "nog 47 uur"},
 		{48 * 3600, "nog 2 dagen"},
-		{10 * 86400 - 1, "nog 9 dagen"},
+		{10 * 86400 - 1, "nog 9 dagen en 23 uur"},
+		{3 * 86400 + 4 * 3600 + 59, "nog 3 dagen en 4 uur"},
 		{-60, "1 minuut te laat"},
 		{-600, "10 minuten te laat"},
 		{-5 * 3600, "5 uur te laat"},
 		{-86400 - 1, "24 uur te laat"},
 		{-2 * 86400, "2 dagen te laat"},
+		{-2 * 86400 - 3600, "2 dagen en 1 uur te laat"},
 	};
 	char out[WORKLIST_WORDS_SIZE];
 	size_t i;
