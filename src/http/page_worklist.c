@@ -21,12 +21,10 @@
 #include "http/worklist_words.h"
 #include "store/store_task.h"
 #include "web/strings.h"
-#include "util/sbuf.h"
 #include "util/banned.h"
 
 #define PAGE_WORKLIST_LIMIT 100
 #define PAGE_CASES_LIMIT 25
-#define PAGE_URL_MAX 1024
 
 static const char *const page_status_codes[] = {"open", "closed", NULL};
 
@@ -123,39 +121,6 @@ page_worklist(void *app, struct http_request *req, struct http_response *resp,
 	return page_render(req, resp, 200, "worklist", v, err);
 }
 
-/* "/dossiers?..." with the filters and page number p (URL-encoded). */
-static const char *
-page_cases_url(struct http_request *req, int64_t p)
-{
-	static const char *const names[] = {"kenmerk", "regio", "status"};
-	struct sbuf url;
-	const char *val, *c;
-	char *out;
-	size_t i;
-
-	sbuf_init(&url, PAGE_URL_MAX);
-	sbuf_addf(&url, "/dossiers?pagina=%lld", (long long)p);
-	for (i = 0; i < CT_ARRAY_SIZE(names); i++) {
-		val = http_request_param(req, names[i]);
-		if (!val)
-			continue;
-		sbuf_addf(&url, "&%s=", names[i]);
-		for (c = val; *c; c++) {
-			unsigned char ch = (unsigned char)*c;
-
-			if ((ch >= 'A' && ch <= 'Z') ||
-			    (ch >= 'a' && ch <= 'z') ||
-			    (ch >= '0' && ch <= '9') || strchr("-._~", ch))
-				sbuf_addch(&url, (char)ch);
-			else
-				sbuf_addf(&url, "%%%02X", ch);
-		}
-	}
-	out = arena_strdup(req->arena, url.buf);
-	sbuf_release(&url);
-	return out;
-}
-
 static void
 page_status_options(struct tmpl_vars *v, const char *chosen, enum ct_country c)
 {
@@ -240,9 +205,12 @@ page_cases(void *app, struct http_request *req, struct http_response *resp,
 	tmpl_set_bool(v, "has_cases", n > 0);
 	tmpl_setf(v, "total_words", "%zu %s", total,
 		  total == 1 ? "dossier" : "dossiers");
+	/* The pager's links repeat the filters; the template encodes them. */
+	tmpl_set(v, "status_code", status);
+	tmpl_set_int(v, "limit", limit);
 	if (pagina > 1)
-		tmpl_set(v, "prev_url", page_cases_url(req, pagina - 1));
+		tmpl_set_int(v, "prev_page", pagina - 1);
 	if ((size_t)(pagina * limit) < total)
-		tmpl_set(v, "next_url", page_cases_url(req, pagina + 1));
+		tmpl_set_int(v, "next_page", pagina + 1);
 	return page_render(req, resp, 200, "cases", v, err);
 }

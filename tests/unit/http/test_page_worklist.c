@@ -77,7 +77,8 @@ test_case_list(void **state)
 		   "/dossiers?limit=1&pagina=2&status=open", cookie, NULL);
 	assert_int_equal(c->resp.status, 200);
 	assert_non_null(strstr(c->body, "rel=\"prev\""));
-	assert_non_null(strstr(c->body, "pagina=1&amp;status=open"));
+	assert_non_null(strstr(c->body, "/dossiers?pagina=1&amp;kenmerk=&amp;"
+					"regio=&amp;status=open&amp;limit=1\""));
 	assert_null(strstr(c->body, link));
 	pg_done(c);
 	free(c);
