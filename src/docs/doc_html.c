@@ -4,8 +4,8 @@
  * Design: the blocks of doc_compose.h map one to one onto elements
  * (h1, p.subtitle, h2, p, dl rows, ul/li, div.signature); list items that
  * follow each other share one <ul>, fields one <dl>. Escaping happens in
- * exactly one place, doc_html_escape(), and every piece of case data goes
- * through it; the only unescaped text is the fixed markup below. The
+ * exactly one place, doc_html_escape() on the template engine's
+ * tmpl_escape_html(), and every piece of case data goes through it; the only unescaped text is the fixed markup below. The
  * stylesheet is inline and the page has no script, so it can be printed
  * or saved as it is.
  */
@@ -13,6 +13,7 @@
 
 #include <string.h>
 
+#include "web/tmpl.h"
 #include "util/banned.h"
 
 /* Calm, legible, official: serif body, generous line height, A4 print. */
@@ -39,45 +40,24 @@ static const char stylesheet[] =
 	"@media print{html{background:none}body{margin:0;padding:0;"
 	"border:0;max-width:none}}";
 
+/* The template engine's escaper, line by line: a newline becomes <br>
+ * where the text is a paragraph (br), and stays a newline elsewhere. */
 enum ct_err
 doc_html_escape(struct sbuf *out, const char *s, int br)
 {
-	const char *run = s;
-	enum ct_err rc = CT_OK;
+	const char *nl;
+	enum ct_err rc;
 
-	for (; *s; s++) {
-		const char *ent;
-
-		switch (*s) {
-		case '&':
-			ent = "&amp;";
-			break;
-		case '<':
-			ent = "&lt;";
-			break;
-		case '>':
-			ent = "&gt;";
-			break;
-		case '"':
-			ent = "&quot;";
-			break;
-		case '\'':
-			ent = "&#39;";
-			break;
-		case '\n':
-			ent = br ? "<br>" : "\n";
-			break;
-		default:
-			continue;
-		}
-		rc = sbuf_add(out, run, (size_t)(s - run));
-		if (!rc)
-			rc = sbuf_addstr(out, ent);
+	for (;;) {
+		nl = strchr(s, '\n');
+		rc = tmpl_escape_html(out, s, nl ? (size_t)(nl - s) : strlen(s));
+		if (rc || !nl)
+			return rc;
+		rc = sbuf_addstr(out, br ? "<br>" : "\n");
 		if (rc)
 			return rc;
-		run = s + 1;
+		s = nl + 1;
 	}
-	return sbuf_add(out, run, (size_t)(s - run));
 }
 
 /* Open or close the list/field group a run of blocks shares. */
