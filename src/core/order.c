@@ -904,7 +904,20 @@ dl_add(struct dl_list *l, const char *code, const char *title,
 	l->items[l->n].org_type = org;
 	l->items[l->n].rule = rules_rule(rule);
 	l->items[l->n].done = done;
+	l->items[l->n].lapses = 0;
 	l->n++;
+}
+
+/* A term that runs out by itself (order.h: lapses). */
+static void
+dl_add_term(struct dl_list *l, const char *code, const char *title,
+	    int64_t due, enum org_type org, enum rules_id rule, int done)
+{
+	size_t n = l->n;
+
+	dl_add(l, code, title, 0, due, org, rule, done);
+	if (l->n > n)
+		l->items[n].lapses = 1;
 }
 
 static int64_t
@@ -981,10 +994,12 @@ nl_deadlines(const struct order_rules *r, const struct order *o,
 		       o->ends_at, ORG_TYPE_MUNICIPALITY, RULE_NL_DURATION,
 		       ended);
 	if (o->served_at)
-		dl_add(l, "appeal_term", "Einde beroepstermijn", 0,
-		       plus_days(r, o->served_at, 7 * r->appeal_weeks),
-		       ORG_TYPE_MUNICIPALITY, RULE_NL_APPEAL_TERM,
-		       o->appeal_at != 0);
+		/* The uithuisgeplaatste's term, not the mayor's: without
+		 * an appeal it simply ends (the decision stands). */
+		dl_add_term(l, "appeal_term", "Einde beroepstermijn",
+			    plus_days(r, o->served_at, 7 * r->appeal_weeks),
+			    ORG_TYPE_MUNICIPALITY, RULE_NL_APPEAL_TERM,
+			    o->appeal_at != 0);
 	if (o->provisional_at)
 		dl_add(l, "provisional_hearing",
 		       "Zitting voorlopige voorziening", 0,

@@ -400,6 +400,12 @@ struct order_deadline {
 	enum org_type org_type; /* the organisation that must act */
 	const struct rules_rule *rule;
 	int done; /* the step that meets it is recorded */
+	/*
+	 * 1: a term that runs out by itself (the appeal term): nobody has to
+	 * act by due_at, so it is no task and never late; past due_at it has
+	 * lapsed. done still says the step within it was recorded.
+	 */
+	int lapses;
 };
 
 /*

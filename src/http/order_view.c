@@ -50,6 +50,43 @@ order_view_deadline_for_step(enum ct_country c, enum order_step_kind k)
 	}
 }
 
+const char *
+order_view_deadline_state_code(enum order_view_deadline_state s)
+{
+	switch (s) {
+	case ORDER_VIEW_DEADLINE_DONE:
+		return "done";
+	case ORDER_VIEW_DEADLINE_OVERDUE:
+		return "overdue";
+	case ORDER_VIEW_DEADLINE_LAPSED:
+		return "lapsed";
+	case ORDER_VIEW_DEADLINE_OPEN:
+	default:
+		return "open";
+	}
+}
+
+/* The state of d at now and, unless done, its time left in words. */
+static void
+deadline_state(const struct order_deadline *d, int64_t now,
+	       enum order_view_deadline_state *state,
+	       char left[ORDER_VIEW_WORDS_SIZE])
+{
+	left[0] = '\0';
+	if (d->done) {
+		*state = ORDER_VIEW_DEADLINE_DONE;
+		return;
+	}
+	if (d->lapses && d->due_at <= now) {
+		*state = ORDER_VIEW_DEADLINE_LAPSED;
+		snprintf(left, ORDER_VIEW_WORDS_SIZE, "%s", "verstreken");
+		return;
+	}
+	*state = !d->lapses && d->due_at < now ? ORDER_VIEW_DEADLINE_OVERDUE
+					       : ORDER_VIEW_DEADLINE_OPEN;
+	worklist_words_time_left(now, d->due_at, left);
+}
+
 void
 order_view_init(struct order_view *v, const struct order *o, int64_t now)
 {
@@ -77,9 +114,8 @@ order_view_init(struct order_view *v, const struct order *o, int64_t now)
 			 "nog niet opgelegd");
 	}
 	for (i = 0; i < v->n_deadlines; i++)
-		if (!v->deadlines[i].done)
-			worklist_words_time_left(now, v->deadlines[i].due_at,
-						 v->deadline_left[i]);
+		deadline_state(&v->deadlines[i], now, &v->deadline_state[i],
+			       v->deadline_left[i]);
 	for (k = 0; k < ORDER_STEP__COUNT; k++) {
 		struct order_view_next *nx;
 

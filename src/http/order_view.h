@@ -10,7 +10,9 @@
  *                   the decision, "het huisverbod loopt niet" after the
  *                   end;
  *   the deadlines   order_deadlines() with the time left of every open
- *                   one;
+ *                   one and its state: open, done, overdue, or lapsed (a
+ *                   term that ran out by itself, like the appeal term,
+ *                   is never overdue);
  *   the next steps  order_next_steps() in step order, each with the open
  *                   deadline it meets (the first in due order), if any;
  *   the facts       of the actor, read from the session the router
@@ -43,6 +45,13 @@ struct order_view_next {
 	int deadline; /* index into deadlines[], -1: meets none open */
 };
 
+enum order_view_deadline_state {
+	ORDER_VIEW_DEADLINE_OPEN,
+	ORDER_VIEW_DEADLINE_DONE,
+	ORDER_VIEW_DEADLINE_OVERDUE,
+	ORDER_VIEW_DEADLINE_LAPSED, /* a term past its end (order.h: lapses) */
+};
+
 struct order_view {
 	const struct order_rules *rules;
 	int running;			       /* imposed or extended */
@@ -51,6 +60,7 @@ struct order_view {
 	struct order_deadline deadlines[ORDER_DEADLINES_MAX];
 	/* time left of each open deadline; "" for a done one */
 	char deadline_left[ORDER_DEADLINES_MAX][ORDER_VIEW_WORDS_SIZE];
+	enum order_view_deadline_state deadline_state[ORDER_DEADLINES_MAX];
 	size_t n_deadlines;
 	struct order_view_next next[ORDER_STEP__COUNT];
 	size_t n_next;
@@ -58,6 +68,9 @@ struct order_view {
 
 /* The view of o at now (UTC seconds). */
 void order_view_init(struct order_view *v, const struct order *o, int64_t now);
+
+/* Stable code of a deadline state ("open", "done", "overdue", "lapsed"). */
+const char *order_view_deadline_state_code(enum order_view_deadline_state s);
 
 /* The deadline code (order_deadlines) a step kind meets, or NULL. */
 const char *order_view_deadline_for_step(enum ct_country c,

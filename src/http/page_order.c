@@ -357,6 +357,13 @@ render_rule(struct tmpl_vars *item, const struct rules_rule *rule)
 	tmpl_set(item, "rule_source", rule->source);
 }
 
+static const enum web_string_id deadline_state_string[] = {
+	[ORDER_VIEW_DEADLINE_OPEN] = WEB_S_ORDER_DEADLINE_OPEN,
+	[ORDER_VIEW_DEADLINE_DONE] = WEB_S_ORDER_DEADLINE_DONE,
+	[ORDER_VIEW_DEADLINE_OVERDUE] = WEB_S_ORDER_DEADLINE_OVERDUE,
+	[ORDER_VIEW_DEADLINE_LAPSED] = WEB_S_ORDER_DEADLINE_LAPSED,
+};
+
 static void
 render_deadlines(struct page *pg, const struct order_view *view)
 {
@@ -366,7 +373,7 @@ render_deadlines(struct page *pg, const struct order_view *view)
 	tmpl_list_init(pg->v, "deadlines");
 	for (i = 0; i < view->n_deadlines; i++) {
 		const struct order_deadline *dl = &view->deadlines[i];
-		int overdue = !dl->done && dl->due_at < pg->now;
+		enum order_view_deadline_state state = view->deadline_state[i];
 
 		d = tmpl_list_add(pg->v, "deadlines");
 		tmpl_set(d, "d_title", dl->title);
@@ -374,12 +381,12 @@ render_deadlines(struct page *pg, const struct order_view *view)
 		if (dl->not_before)
 			tmpl_set(d, "d_from", words(pg, dl->not_before));
 		tmpl_set_bool(d, "d_done", dl->done);
-		tmpl_set_bool(d, "d_overdue", overdue);
-		tmpl_set(d, "d_state",
-			 str(pg, dl->done  ? WEB_S_ORDER_DEADLINE_DONE
-				 : overdue ? WEB_S_ORDER_DEADLINE_OVERDUE
-					   : WEB_S_ORDER_DEADLINE_OPEN));
-		if (!dl->done)
+		tmpl_set_bool(d, "d_overdue",
+			      state == ORDER_VIEW_DEADLINE_OVERDUE);
+		tmpl_set(d, "d_state", str(pg, deadline_state_string[state]));
+		/* "Verstreken: verstreken" says it twice. */
+		if (state == ORDER_VIEW_DEADLINE_OPEN ||
+		    state == ORDER_VIEW_DEADLINE_OVERDUE)
 			tmpl_set(d, "d_left", view->deadline_left[i]);
 		tmpl_set(d, "d_who",
 			 dl->org_type == ORG_TYPE_VEILIG_THUIS ||
@@ -475,7 +482,9 @@ render_next(struct page *pg, const struct order_view *view,
 			tmpl_set(n, "n_due", words(pg, dl->due_at));
 			tmpl_set(n, "n_left",
 				 view->deadline_left[nx->deadline]);
-			tmpl_set_bool(n, "n_overdue", dl->due_at < pg->now);
+			tmpl_set_bool(n, "n_overdue",
+				      view->deadline_state[nx->deadline] ==
+					      ORDER_VIEW_DEADLINE_OVERDUE);
 			render_rule(n, dl->rule);
 		} else if (acc == ORDER_VIEW_NOT_YOURS) {
 			render_rule(n, why.rule);

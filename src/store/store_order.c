@@ -727,7 +727,8 @@ close_met(struct store *st, const struct store_actor *who,
 /*
  * The work list of o after a step, inside the step's transaction: every
  * deadline a task of the right organisation (core/order_tasks.h), the
- * met ones closed as done, the ones no longer implied cancelled.
+ * met ones closed as done, the ones no longer implied cancelled. A term
+ * that runs out by itself (order.h: lapses) gets no task.
  */
 static enum ct_err
 sync_tasks(struct store *st, const struct store_actor *who,
@@ -753,8 +754,10 @@ sync_tasks(struct store *st, const struct store_actor *who,
 			       err);
 	}
 	for (i = 0; rc == CT_OK && i < n; i++) {
-		/* A met deadline is no work; its task, if any, is done. */
-		if (ot[i].done)
+		/* A met deadline is no work; its task, if any, is done. A
+		 * term that runs out by itself (the appeal term) is no work
+		 * either: the order shows it, the work list does not. */
+		if (ot[i].done || d[i].lapses)
 			continue;
 		memset(&tasks[k], 0, sizeof(tasks[k]));
 		snprintf(tasks[k].case_id, sizeof(tasks[k].case_id), "%s",

@@ -267,6 +267,8 @@ static const struct web_string web_strings[WEB_S__COUNT] = {
 	[WEB_S_ORDER_DEADLINE_OPEN] = {"s_order_deadline_open", "Open", NULL},
 	[WEB_S_ORDER_DEADLINE_OVERDUE] = {"s_order_deadline_overdue", "Te laat",
 					  NULL},
+	[WEB_S_ORDER_DEADLINE_LAPSED] = {"s_order_deadline_lapsed", "Verstreken",
+					 NULL},
 	[WEB_S_ORDER_DEADLINE_WHO] = {"s_order_deadline_who", "Wie", NULL},
 	[WEB_S_ORDER_RULE_SOURCE] = {"s_order_rule_source", "Bron", NULL},
 	[WEB_S_ORDER_FACTS] = {"s_order_facts", "Vastgelegd", NULL},

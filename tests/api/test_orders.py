@@ -183,6 +183,26 @@ def test_nl_acute_order_to_end_of_monitoring(api):
     step(server, hovj, case_id, oid, "inform", t0 + 2 * HOUR,
          {"parties": ["mayor"]})
     step(server, agent, case_id, oid, "keys", t0 + 2 * HOUR)
+    # The bekendmaking starts the six weeks' appeal term.
+    o = step(server, agent, case_id, oid, "serve", t0 + 2 * HOUR,
+             {"how": "in_person"})
+    term = [d for d in o["deadlines"] if d["code"] == "appeal_term"]
+    assert len(term) == 1 and term[0]["lapses"], term
+    assert parse(term[0]["due_at"]) == civil_plus(t0 + 2 * HOUR, 42,
+                                                  "Europe/Amsterdam")
+    # Served 150 days ago without an appeal: the term has run out, it
+    # is not late, and nobody has a task for it.
+    assert term[0]["state"] == "lapsed", term
+    assert term[0]["time_left"] == "verstreken", term
+    assert all(d["state"] != "lapsed" for d in o["deadlines"]
+               if d["code"] != "appeal_term")
+    for client in (mayor, hovj):
+        r = client.get(server.url("/api/v1/worklist?coming_days=60"
+                                  "&limit=1000"))
+        assert r.status_code == 200, r.text
+        for bucket in ("overdue", "due", "coming"):
+            assert all(t["kind"] != "appeal_term"
+                       for t in r.json()[bucket]["items"]), bucket
     step(server, agent, case_id, oid, "stay_address", t0 + 3 * HOUR,
          {"address": "Hotel De Brug, Amsterdam", "phone": "+31612345678"})
     step(server, agent, case_id, oid, "inform", t0 + 4 * HOUR,
@@ -233,13 +253,13 @@ def test_nl_acute_order_to_end_of_monitoring(api):
     assert actions[-1] == "order.monitoring_end"
     # One entry per step; the work list's tasks are journaled beside
     # them (task.create, task.done, ...: test_order_worklist.py).
-    assert len(actions) == 13
+    assert len(actions) == 14
     assert journal_total(server, hovj, case_id) - journal0 > 12
     r = hovj.get(server.url("/api/v1/cases/%s/orders/%s/steps?limit=100"
                             % (case_id, oid)))
     assert r.status_code == 200, r.text
     steps = r.json()["items"]
-    assert [s["seq"] for s in steps] == list(range(1, 14))
+    assert [s["seq"] for s in steps] == list(range(1, 15))
     assert steps[1]["kind"] == "decide"
     assert steps[1]["details"]["mandate"] == "deciding"
     r = hovj.get(server.url("/api/v1/cases/%s/orders" % case_id))

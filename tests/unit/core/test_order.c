@@ -586,6 +586,43 @@ test_nl_deadlines(void **state)
 	assert_false(find(d, n, "stay_address")->done);
 }
 
+/* The appeal term runs from the bekendmaking and ends by itself. */
+static void
+test_nl_appeal_term_lapses(void **state)
+{
+	struct order o;
+	struct order_facts f;
+	struct order_step s;
+	struct order_deadline d[ORDER_DEADLINES_MAX];
+	int64_t t = local(AMS, 2026, 3, 24, 13, 59);
+	size_t n, i;
+
+	(void)state;
+	nl_imposed(&o);
+	n = order_deadlines(rules_for(CT_COUNTRY_NL), &o, d,
+			    ORDER_DEADLINES_MAX);
+	/* Not served: no term yet, and no deadline that lapses. */
+	for (i = 0; i < n; i++) {
+		assert_string_not_equal(d[i].code, "appeal_term");
+		assert_false(d[i].lapses);
+	}
+	facts_for(&f, USER_ROLE_HOVJ, t + DAY);
+	s = (struct order_step){.kind = ORDER_STEP_SERVE, .at = t + 600};
+	s.u.serve.how = ORDER_SERVICE_IN_PERSON;
+	step_ok(&o, &s, &f);
+	n = order_deadlines(rules_for(CT_COUNTRY_NL), &o, d,
+			    ORDER_DEADLINES_MAX);
+	/* Six weeks from the bekendmaking, on 24 March at 14:09. */
+	assert_int_equal(find(d, n, "appeal_term")->due_at,
+			 local(AMS, 2026, 5, 5, 14, 9));
+	assert_true(find(d, n, "appeal_term")->lapses);
+	assert_false(find(d, n, "appeal_term")->done);
+	/* Everything else is work somebody must do. */
+	for (i = 0; i < n; i++)
+		if (strcmp(d[i].code, "appeal_term") != 0)
+			assert_false(d[i].lapses);
+}
+
 static void
 test_nl_advice_when_end_on_monday(void **state)
 {
@@ -683,6 +720,7 @@ main(void)
 		cmocka_unit_test(test_be_walk_to_court_ruling),
 		cmocka_unit_test(test_refusals_name_their_rule),
 		cmocka_unit_test(test_nl_deadlines),
+		cmocka_unit_test(test_nl_appeal_term_lapses),
 		cmocka_unit_test(test_nl_advice_when_end_on_monday),
 		cmocka_unit_test(test_nl_monitoring_deadlines),
 		cmocka_unit_test(test_be_deadlines),

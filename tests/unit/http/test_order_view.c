@@ -7,6 +7,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
 
@@ -135,6 +136,58 @@ test_clock_and_next_steps(void **state)
 		order_view_deadline_for_step(CT_COUNTRY_NL, ORDER_STEP_KEYS));
 }
 
+static const struct order_deadline *
+deadline(const struct order_view *v, const char *code, size_t *index)
+{
+	size_t i;
+
+	for (i = 0; i < v->n_deadlines; i++)
+		if (strcmp(v->deadlines[i].code, code) == 0) {
+			*index = i;
+			return &v->deadlines[i];
+		}
+	fail_msg("no deadline %s", code);
+	abort(); /* fail_msg does not return; tell the compiler so */
+}
+
+/* The appeal term runs out by itself: lapsed, never overdue. */
+static void
+test_appeal_term_lapses(void **state)
+{
+	int64_t t = local(2026, 7, 13, 14, 30);
+	int64_t term_end = local(2026, 8, 24, 14, 30); /* six weeks on */
+	struct order_view v;
+	struct order o;
+	size_t a = 0, e = 0;
+
+	(void)state;
+	imposed(&o, t);
+	o.served_at = t; /* the bekendmaking starts the term */
+
+	order_view_init(&v, &o, t + 3600);
+	assert_int_equal(deadline(&v, "appeal_term", &a)->due_at, term_end);
+	assert_int_equal(v.deadline_state[a], ORDER_VIEW_DEADLINE_OPEN);
+	assert_string_equal(v.deadline_left[a], "nog 41 dagen en 23 uur");
+
+	/* A day after the term: the order's own end is overdue (nobody
+	 * recorded it), the term has lapsed. */
+	order_view_init(&v, &o, term_end + 86400);
+	(void)deadline(&v, "order_end", &e);
+	assert_int_equal(v.deadline_state[e], ORDER_VIEW_DEADLINE_OVERDUE);
+	assert_string_equal(v.deadline_left[e], "33 dagen te laat");
+	assert_int_equal(v.deadline_state[a], ORDER_VIEW_DEADLINE_LAPSED);
+	assert_string_equal(v.deadline_left[a], "verstreken");
+	assert_string_equal(order_view_deadline_state_code(v.deadline_state[a]),
+			    "lapsed");
+
+	/* An appeal within the term meets it. */
+	o.appeal_at = t + 86400;
+	order_view_init(&v, &o, term_end + 86400);
+	(void)deadline(&v, "appeal_term", &a);
+	assert_int_equal(v.deadline_state[a], ORDER_VIEW_DEADLINE_DONE);
+	assert_string_equal(v.deadline_left[a], "");
+}
+
 static void
 test_access(void **state)
 {
@@ -184,6 +237,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_clock_and_next_steps),
+		cmocka_unit_test(test_appeal_term_lapses),
 		cmocka_unit_test(test_access),
 	};
 

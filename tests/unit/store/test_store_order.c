@@ -643,6 +643,16 @@ test_tasks_follow_the_order(void **state)
 				  "= 'task.done'"),
 			 1);
 
+	/* The bekendmaking starts the appeal term: the order shows it, the
+	 * work list does not (without an appeal nobody has to act). */
+	s = simple(ORDER_STEP_SERVE, t0 + 4 * HOUR);
+	s.u.serve.how = ORDER_SERVICE_IN_PERSON;
+	ok(x, &o, &s, USER_ROLE_HOVJ);
+	assert_true(o.served_at == t0 + 4 * HOUR);
+	assert_int_equal(count(x, "SELECT COUNT(*) FROM tasks WHERE kind = "
+				  "'appeal_term'"),
+			 0);
+
 	/* An extension moves the end of the order: the task moves along. */
 	s = simple(ORDER_STEP_ADVICE, t0 + 7 * DAY);
 	s.u.advice.extend = 1;
