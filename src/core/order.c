@@ -910,8 +910,8 @@ dl_add(struct dl_list *l, const char *code, const char *title,
 
 /* A term that runs out by itself (order.h: lapses). */
 static void
-dl_add_term(struct dl_list *l, const char *code, const char *title,
-	    int64_t due, enum org_type org, enum rules_id rule, int done)
+dl_add_term(struct dl_list *l, const char *code, const char *title, int64_t due,
+	    enum org_type org, enum rules_id rule, int done)
 {
 	size_t n = l->n;
 

@@ -65,9 +65,9 @@ order_view_json(const struct order *o, int64_t now)
 		api_json_set(d, "rule", rule_json(dl->rule));
 		api_json_set(d, "done", json_boolean(dl->done));
 		api_json_set(d, "lapses", json_boolean(dl->lapses));
-		api_json_set_text(d, "state",
-				  order_view_deadline_state_code(
-					  v.deadline_state[i]));
+		api_json_set_text(
+			d, "state",
+			order_view_deadline_state_code(v.deadline_state[i]));
 		if (!dl->done)
 			api_json_set_text(d, "time_left", v.deadline_left[i]);
 		api_json_append(deadlines, d);
