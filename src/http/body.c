@@ -8,52 +8,14 @@
 #include "http/body.h"
 
 #include <string.h>
-#include <strings.h>
 
+#include "http/media_type.h"
 #include "util/banned.h"
-
-static int
-is_blank(int c)
-{
-	return c == ' ' || c == '\t';
-}
 
 int
 http_body_is_json_type(const char *content_type)
 {
-	static const char media[] = "application/json";
-	static const char charset[] = "charset=";
-	const char *p = content_type, *end;
-	size_t n;
-
-	if (!p)
-		return 0;
-	while (is_blank(*p))
-		p++;
-	if (strncasecmp(p, media, sizeof(media) - 1) != 0)
-		return 0;
-	p += sizeof(media) - 1;
-	while (is_blank(*p))
-		p++;
-	if (*p == '\0')
-		return 1;
-	/* One parameter only, and only the charset we speak. */
-	if (*p++ != ';')
-		return 0;
-	while (is_blank(*p))
-		p++;
-	if (strncasecmp(p, charset, sizeof(charset) - 1) != 0)
-		return 0;
-	p += sizeof(charset) - 1;
-	end = p + strlen(p);
-	while (end > p && is_blank(end[-1]))
-		end--;
-	n = (size_t)(end - p);
-	if (n == 7 && p[0] == '"' && p[6] == '"') {
-		p++;
-		n -= 2;
-	}
-	return n == 5 && strncasecmp(p, "utf-8", 5) == 0;
+	return http_media_type_is(content_type, "application/json");
 }
 
 static const char *

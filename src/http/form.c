@@ -11,16 +11,10 @@
 #include "http/form.h"
 
 #include <string.h>
-#include <strings.h>
 
 #include "http/router.h"
+#include "http/media_type.h"
 #include "util/banned.h"
-
-static int
-form_blank(int c)
-{
-	return c == ' ' || c == '\t';
-}
 
 /*
  * A free-text field (declared HTTP_PARAM_JSON, see form.h): any valid
@@ -64,34 +58,7 @@ form_free_text(struct http_request *req, json_t *obj, const char *name,
 int
 http_form_is_form_type(const char *content_type)
 {
-	static const char media[] = HTTP_FORM_CONTENT_TYPE;
-	static const char charset[] = "charset=";
-	const char *p = content_type;
-
-	if (!p)
-		return 0;
-	while (form_blank(*p))
-		p++;
-	if (strncasecmp(p, media, sizeof(media) - 1) != 0)
-		return 0;
-	p += sizeof(media) - 1;
-	while (form_blank(*p))
-		p++;
-	if (*p == '\0')
-		return 1;
-	if (*p++ != ';')
-		return 0;
-	while (form_blank(*p))
-		p++;
-	if (strncasecmp(p, charset, sizeof(charset) - 1) != 0)
-		return 0;
-	p += sizeof(charset) - 1;
-	if (strncasecmp(p, "utf-8", 5) != 0)
-		return 0;
-	p += 5;
-	while (form_blank(*p))
-		p++;
-	return *p == '\0';
+	return http_media_type_is(content_type, HTTP_FORM_CONTENT_TYPE);
 }
 
 /* One "name=value" pair [p, end): split and decode into the arena. */

@@ -180,6 +180,12 @@ test_type_and_size(void **state)
 	assert_int_equal(f.resp.status, 413);
 	done(&f);
 	assert_true(http_form_is_form_type(" application/x-www-form-urlencoded"));
+	/* The same header rules as JSON's (media_type.h): a quoted charset
+	 * is the same charset, a second parameter is refused. */
+	assert_true(http_form_is_form_type("Application/X-WWW-Form-Urlencoded"
+					   " ; charset=\"UTF-8\" "));
+	assert_false(http_form_is_form_type("application/x-www-form-urlencoded;"
+					    " charset=utf-8; boundary=x"));
 	assert_false(http_form_is_form_type("multipart/form-data"));
 	assert_false(http_form_is_form_type(NULL));
 }
