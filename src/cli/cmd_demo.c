@@ -394,6 +394,11 @@ demo_story_plan(struct demo_story *s, const struct demo_case *dc,
 		return;
 
 	if (s->nl) {
+		/* The written decision handed to the uithuisgeplaatste: the
+		 * bekendmaking that starts the six weeks' appeal term. */
+		st = demo_add(s, A_AGENT_AMS, A_AGENT_AMS, ORDER_STEP_SERVE,
+			      t + HOUR_S / 2);
+		st->u.serve.how = ORDER_SERVICE_IN_PERSON;
 		demo_add(s, A_AGENT_AMS, A_AGENT_AMS, ORDER_STEP_KEYS,
 			 t + HOUR_S);
 		st = demo_add(s, A_AGENT_AMS, A_AGENT_AMS,
