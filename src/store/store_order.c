@@ -778,6 +778,24 @@ sync_tasks(struct store *st, const struct store_actor *who,
 	return rc;
 }
 
+enum ct_err
+store_order_team_changed(struct store *st, const struct store_actor *who,
+			 const char *case_id, struct ct_error *err)
+{
+	struct order *orders = NULL;
+	struct arena a;
+	size_t n = 0, i;
+	enum ct_err rc;
+
+	CT_ASSERT(st->depth > 0);
+	arena_init(&a, ARENA_MAX_DEFAULT);
+	rc = store_order_list(st, case_id, &a, &orders, &n, err);
+	for (i = 0; rc == CT_OK && i < n; i++)
+		rc = sync_tasks(st, who, &orders[i], err);
+	arena_release(&a);
+	return rc;
+}
+
 static enum ct_err
 case_jurisdiction(struct store *st, const char *case_id, struct arena *a,
 		  enum ct_country *out, struct ct_error *err)

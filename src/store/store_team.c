@@ -169,6 +169,8 @@ store_team_add(struct store *st, const struct store_actor *who,
 		rc = journal_append(st, who, case_id, "team.add", "case_team",
 				    id, NULL, after, err);
 	}
+	if (rc == CT_OK)
+		rc = store_order_team_changed(st, who, case_id, err);
 	json_decref(after);
 	return store_write_end(st, rc, err);
 }
@@ -231,6 +233,8 @@ store_team_remove(struct store *st, const struct store_actor *who,
 		rc = journal_append(st, who, case_id, "team.remove",
 				    "case_team", id, before, after, err);
 	}
+	if (rc == CT_OK)
+		rc = store_order_team_changed(st, who, case_id, err);
 end:
 	json_decref(before);
 	json_decref(after);

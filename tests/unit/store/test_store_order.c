@@ -699,6 +699,54 @@ test_tasks_fall_back_to_the_owner(void **state)
 			 0);
 }
 
+/* The team changes between steps: the open tasks follow at once. */
+static void
+test_tasks_follow_the_team(void **state)
+{
+	struct ofix *x = *state;
+	char vt[CT_UUID_SIZE], sql[160];
+	struct ct_error err;
+	struct order_step s;
+	struct order o;
+	struct task t;
+	int64_t moves;
+
+	open_order(x, TEST_NOW, &o);
+	s = decide_step(TEST_NOW + HOUR, ORDER_MANDATE_DECIDING, 0);
+	ok(x, &o, &s, USER_ROLE_HOVJ);
+	t = open_task(x, &o, "first_contact");
+	assert_string_equal(t.org_id, x->f.org.id);
+	moves = count(x, "SELECT COUNT(*) FROM journal WHERE action = "
+			 "'task.move'");
+
+	/* Veilig Thuis joins: its work is its own, without another step. */
+	team_org(x, "Veilig Thuis Amsterdam", ORG_TYPE_VEILIG_THUIS, vt);
+	t = open_task(x, &o, "first_contact");
+	assert_string_equal(t.org_id, vt);
+	assert_null(strstr(t.title, "geen"));
+	t = open_task(x, &o, "extension_advice");
+	assert_string_equal(t.org_id, vt);
+	/* Not the municipality's: that stays with the owner, as it was. */
+	t = open_task(x, &o, "extension_decision");
+	assert_string_equal(t.org_id, x->f.org.id);
+	assert_true(count(x, "SELECT COUNT(*) FROM journal WHERE action = "
+			     "'task.move'") > moves);
+
+	/* Veilig Thuis leaves: its open tasks go back to the owner. */
+	assert_int_equal(store_team_remove(x->f.st, &x->f.who, x->f.kase.id,
+					   vt, "Casus overgedragen", &err),
+			 CT_OK);
+	t = open_task(x, &o, "first_contact");
+	assert_string_equal(t.org_id, x->f.org.id);
+	assert_non_null(strstr(t.title, "(geen Veilig Thuis in het "
+					"casusteam)"));
+	snprintf(sql, sizeof(sql),
+		 "SELECT COUNT(*) FROM tasks WHERE status = 'open' AND "
+		 "org_id = '%s'",
+		 vt);
+	assert_int_equal(count(x, sql), 0);
+}
+
 static void
 test_corrupt_step(void **state)
 {
@@ -734,6 +782,8 @@ main(void)
 						setup, teardown),
 		cmocka_unit_test_setup_teardown(
 			test_tasks_fall_back_to_the_owner, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_tasks_follow_the_team,
+						setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
