@@ -134,10 +134,4 @@ struct access_logger_stats {
 void access_logger_stats(struct access_logger *lg,
 			 struct access_logger_stats *out);
 
-/*
- * The writer's own store, for tests that provoke a failing commit (e.g.
- * a full disk through the SQLite driver's test hook). Not for writing.
- */
-struct store *access_logger_store(struct access_logger *lg);
-
 #endif

@@ -397,9 +397,3 @@ access_logger_stats(struct access_logger *lg, struct access_logger_stats *out)
 	out->callers = lg->callers;
 	unlock(lg);
 }
-
-struct store *
-access_logger_store(struct access_logger *lg)
-{
-	return lg->st;
-}
