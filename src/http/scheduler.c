@@ -1,5 +1,6 @@
 /*
- * scheduler.c - the deadline scheduler: announce what is due, send mail.
+ * scheduler.c - the deadline scheduler: announce what is due, send mail;
+ * at start, first bring the open order tasks to the current rules.
  *
  * Announcing is a store transaction per batch: the claim (which marks the
  * tasks) and the notifications made from it commit together, so a crash
@@ -21,6 +22,7 @@
 #include "http/mailer.h"
 #include "http/worklist_words.h"
 #include "store/store_notification.h"
+#include "store/store_order.h"
 #include "store/store_task.h"
 #include "util/arena.h"
 #include "util/log.h"
@@ -267,6 +269,33 @@ real_now(void *ctx)
 	return (int64_t)ts.tv_sec;
 }
 
+/*
+ * Before the first announcement: the open order tasks brought to the
+ * rules of this program (store_order_tasks_resync), so that a database
+ * made by an older version announces no deadline the rules no longer
+ * have. On failure the rounds go on (an announcement too many is better
+ * than none) and the next round tries again.
+ */
+static int
+resync_order_tasks(struct store *st)
+{
+	static const struct store_actor rules = {NULL, NULL,
+						 "systeem:termijnregels"};
+	struct ct_error err;
+	size_t cases = 0;
+
+	if (store_order_tasks_resync(st, &rules, &cases, &err) != CT_OK) {
+		ct_warn("planner: taken niet bijgewerkt naar de termijnregels: "
+			"%s",
+			err.message);
+		return 0;
+	}
+	ct_info("planner: taken van de huisverboden in %zu casussen "
+		"nagelopen",
+		cases);
+	return 1;
+}
+
 static void *
 scheduler_run(void *arg)
 {
@@ -275,7 +304,7 @@ scheduler_run(void *arg)
 	struct store *st = NULL;
 	struct ct_error err;
 	struct timespec until;
-	int stop;
+	int stop, resynced = 0;
 
 	for (;;) {
 		if (!st && store_open(s->cfg.database, 0, &st, &err) != CT_OK) {
@@ -283,6 +312,8 @@ scheduler_run(void *arg)
 				err.message);
 			st = NULL;
 		}
+		if (st && !resynced)
+			resynced = resync_order_tasks(st);
 		if (st) {
 			memset(&stats, 0, sizeof(stats));
 			if (scheduler_tick(st, &s->cfg, s->now(s->now_ctx),

@@ -796,6 +796,61 @@ store_order_team_changed(struct store *st, const struct store_actor *who,
 	return rc;
 }
 
+/* The first case after `after` ("" for the first of all) with an open
+ * order task; *found 0 when there is none. */
+static enum ct_err
+next_case_with_order_tasks(struct store *st, const char *after,
+			   char next[CT_UUID_SIZE], int *found,
+			   struct ct_error *err)
+{
+	struct db_stmt *s = NULL;
+	const char *id;
+	enum ct_err rc;
+	int row;
+
+	*found = 0;
+	rc = db_prepare(st->db,
+			"SELECT MIN(case_id) FROM tasks WHERE status = 'open' "
+			"AND source LIKE 'order:%' AND case_id > ?",
+			&s, err);
+	if (rc)
+		return rc;
+	db_bind_text(s, 1, after);
+	rc = db_step(s, &row, err);
+	if (rc == CT_OK && row && (id = db_column_text(s, 0)) != NULL) {
+		snprintf(next, CT_UUID_SIZE, "%s", id);
+		*found = 1;
+	}
+	db_finalize(s);
+	return rc;
+}
+
+enum ct_err
+store_order_tasks_resync(struct store *st, const struct store_actor *who,
+			 size_t *cases, struct ct_error *err)
+{
+	char case_id[CT_UUID_SIZE] = "", next[CT_UUID_SIZE];
+	enum ct_err rc;
+	int found = 1;
+
+	*cases = 0;
+	rc = store_check_actor(who, err);
+	while (rc == CT_OK && found) {
+		rc = next_case_with_order_tasks(st, case_id, next, &found, err);
+		if (rc || !found)
+			break;
+		memcpy(case_id, next, sizeof(case_id));
+		rc = store_write_begin(st, err);
+		if (rc)
+			break;
+		rc = store_order_team_changed(st, who, case_id, err);
+		rc = store_write_end(st, rc, err);
+		if (rc == CT_OK)
+			(*cases)++;
+	}
+	return rc;
+}
+
 static enum ct_err
 case_jurisdiction(struct store *st, const char *case_id, struct arena *a,
 		  enum ct_country *out, struct ct_error *err)

@@ -98,4 +98,19 @@ enum ct_err store_order_steps(struct store *st, const char *order_id,
 			      struct arena *a, struct store_order_step **items,
 			      size_t *count, struct ct_error *err);
 
+/*
+ * Bring the open tasks of every order to the rules this program has: for
+ * each case with an open order task (a running order always has one, its
+ * end), the order's deadlines are computed again and its tasks synced,
+ * one transaction per case. A rule that changed since the tasks were made
+ * (a term that now runs out by itself, a moved or reassigned deadline)
+ * cancels or moves them, each journaled under who; tasks that already
+ * agree are not written. *cases is the number of cases looked at. Run by
+ * the scheduler before its first round, so that nothing is announced
+ * that the rules no longer ask for.
+ */
+enum ct_err store_order_tasks_resync(struct store *st,
+				     const struct store_actor *who,
+				     size_t *cases, struct ct_error *err);
+
 #endif

@@ -5,8 +5,9 @@
  * their rule and write nothing; the facts the store adds (the subject's
  * age, the children in the case, the persons of the case); a stale
  * version; the work list each step leaves behind (every deadline a task
- * of the right team organisation, met ones done, refusals none). Runs on
- * SQLite and, with CASUSTAFEL_TEST_PG, on PostgreSQL.
+ * of the right team organisation, met ones done, refusals none) and its
+ * resync to the rules of this version. Runs on SQLite and, with
+ * CASUSTAFEL_TEST_PG, on PostgreSQL.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -747,6 +748,67 @@ test_tasks_follow_the_team(void **state)
 	assert_int_equal(count(x, sql), 0);
 }
 
+/* A database an older version left: an appeal-term task (the term now
+ * runs out by itself) and the end of the order a day off. The resync
+ * cancels the one and moves the other back, journals both, writes
+ * nothing else, and a second resync writes nothing at all. */
+static void
+test_tasks_resync_to_the_rules(void **state)
+{
+	struct ofix *x = *state;
+	char muni[CT_UUID_SIZE], source[STORE_TASK_SOURCE_MAX + 1];
+	struct ct_error err;
+	struct order_step s;
+	struct order o;
+	struct task t;
+	int64_t entries;
+	size_t cases = 0;
+
+	team_org(x, "Gemeente Amsterdam", ORG_TYPE_MUNICIPALITY, muni);
+	open_order(x, TEST_NOW, &o);
+	s = decide_step(TEST_NOW + HOUR, ORDER_MANDATE_DECIDING, 0);
+	ok(x, &o, &s, USER_ROLE_HOVJ);
+	s = simple(ORDER_STEP_SERVE, TEST_NOW + 2 * HOUR);
+	s.u.serve.how = ORDER_SERVICE_IN_PERSON;
+	ok(x, &o, &s, USER_ROLE_HOVJ);
+
+	memset(&t, 0, sizeof(t));
+	snprintf(source, sizeof(source), "order:%s", o.id);
+	snprintf(t.case_id, sizeof(t.case_id), "%s", x->f.kase.id);
+	snprintf(t.org_id, sizeof(t.org_id), "%s", muni);
+	t.kind = "appeal_term";
+	t.title = "Einde beroepstermijn";
+	t.source = source;
+	t.rule_id = "nl.appeal_term";
+	t.due_at = o.served_at + 42 * DAY;
+	assert_int_equal(store_task_create(x->f.st, &x->f.who, &t, &err),
+			 CT_OK);
+	test_raw_sql(x->f.path, "UPDATE tasks SET due_at = due_at + 86400 "
+				"WHERE kind = 'order_end'");
+	entries = count(x, "SELECT COUNT(*) FROM journal");
+
+	assert_int_equal(store_order_tasks_resync(x->f.st, &x->f.who, &cases,
+						  &err),
+			 CT_OK);
+	assert_int_equal(cases, 1);
+	assert_int_equal(count(x, "SELECT COUNT(*) FROM tasks WHERE kind = "
+				  "'appeal_term' AND status = 'cancelled'"),
+			 1);
+	t = open_task(x, &o, "order_end");
+	assert_true(t.due_at == o.ends_at);
+	assert_int_equal(count(x, "SELECT COUNT(*) FROM journal"), entries + 2);
+	assert_int_equal(count(x, "SELECT COUNT(*) FROM journal WHERE action "
+				  "IN ('task.cancel', 'task.move') AND seq > "
+				  "(SELECT MAX(seq) - 2 FROM journal)"),
+			 2);
+
+	assert_int_equal(store_order_tasks_resync(x->f.st, &x->f.who, &cases,
+						  &err),
+			 CT_OK);
+	assert_int_equal(cases, 1);
+	assert_int_equal(count(x, "SELECT COUNT(*) FROM journal"), entries + 2);
+}
+
 static void
 test_corrupt_step(void **state)
 {
@@ -783,6 +845,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(
 			test_tasks_fall_back_to_the_owner, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_tasks_follow_the_team,
+						setup, teardown),
+		cmocka_unit_test_setup_teardown(test_tasks_resync_to_the_rules,
 						setup, teardown),
 	};
 
