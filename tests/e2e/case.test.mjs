@@ -9,9 +9,9 @@
  * phone and desktop width (harness.mjs).
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 
-import { launchBrowser, signIn, startApp, withPage } from './harness.mjs';
+import { appAndBrowser, signIn, withPage } from './harness.mjs';
 
 /* "YYYY-MM-DDTHH:MM" two days ago, as a datetime-local box takes it. */
 function
@@ -24,21 +24,15 @@ twoDaysAgo()
 }
 
 describe('case file', () => {
-	let app, browser, casePath;
+	const suite = appAndBrowser();
+	let casePath;
 
-	before(async () => {
-		app = await startApp();
-		browser = await launchBrowser();
-	});
-	after(async () => {
-		await browser?.close();
-		await app?.stop();
-	});
 
 	test('a coordinator works on a case file', async () => {
-		await withPage(browser, async (view) => {
+		await withPage(suite.browser, async (view) => {
 			const { page } = view;
-			await signIn(view, app, 'coordinator.ams', 'case-ams');
+			await signIn(view, suite.app, 'coordinator.ams',
+				     'case-ams');
 			await view.check('case-werklijst');
 
 			await page.getByRole('link', { name: 'Dossiers' })
@@ -141,7 +135,7 @@ describe('case file', () => {
 			await view.check('casusteam');
 
 			/* The journal, newest first. */
-			await page.goto(app.url(casePath));
+			await page.goto(suite.app.url(casePath));
 			await view.check('dossier-terug');
 			await page.getByRole('link', { name: 'Het hele journaal' })
 				.click();
@@ -159,11 +153,11 @@ describe('case file', () => {
 	test('a Flemish police officer cannot reach an Amsterdam case',
 	     async () => {
 		assert.ok(casePath, 'the first test found no case');
-		await withPage(browser, async (view) => {
+		await withPage(suite.browser, async (view) => {
 			const { page } = view;
-			await signIn(view, app, 'agent.lim', 'case-lim');
+			await signIn(view, suite.app, 'agent.lim', 'case-lim');
 			await view.check('case-lim-werklijst');
-			const r = await page.goto(app.url(casePath));
+			const r = await page.goto(suite.app.url(casePath));
 			assert.equal(r.status(), 404);
 			await page.getByRole('heading',
 				{ level: 1, name: 'Niet gevonden' }).waitFor();

@@ -10,36 +10,28 @@
  * phone and desktop width (harness.mjs).
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 
-import { launchBrowser, startApp, totp, withPage } from './harness.mjs';
+import { appAndBrowser, totp, withPage } from './harness.mjs';
 
 const USER = 'agent2.ams';
 const NEW_PASSWORD = 'een nieuw en lang wachtwoord';
 
 describe('enrolment and account', () => {
-	let app, browser;
+	const suite = appAndBrowser();
 
-	before(async () => {
-		app = await startApp();
-		browser = await launchBrowser();
-	});
-	after(async () => {
-		await browser?.close();
-		await app?.stop();
-	});
 
 	test('a new user enrols with the QR code and reaches the work list',
 	     async () => {
-		assert.equal(app.demo.secrets[USER], undefined,
+		assert.equal(suite.app.demo.secrets[USER], undefined,
 			     `${USER} must start without a second factor`);
-		await withPage(browser, async (view) => {
+		await withPage(suite.browser, async (view) => {
 			const { page } = view;
-			await page.goto(app.url('/aanmelden'));
+			await page.goto(suite.app.url('/aanmelden'));
 			await view.check('enrol-aanmelden');
 			await page.getByLabel('Gebruikersnaam').fill(USER);
 			await page.getByLabel('Wachtwoord')
-				.fill(app.demo.password);
+				.fill(suite.app.demo.password);
 			await Promise.all([
 				page.waitForURL('**/aanmelden/instellen'),
 				page.getByRole('button', { name: 'Aanmelden' })
@@ -104,7 +96,7 @@ describe('enrolment and account', () => {
 
 			/* the repeat differs: said beside the field */
 			await page.getByLabel('Huidig wachtwoord')
-				.fill(app.demo.password);
+				.fill(suite.app.demo.password);
 			await page.getByLabel('Nieuw wachtwoord', { exact: true })
 				.fill(NEW_PASSWORD);
 			await page.getByLabel('Herhaal het nieuwe wachtwoord')
@@ -119,7 +111,7 @@ describe('enrolment and account', () => {
 
 			/* a good change: still signed in, confirmed */
 			await page.getByLabel('Huidig wachtwoord')
-				.fill(app.demo.password);
+				.fill(suite.app.demo.password);
 			await page.getByLabel('Nieuw wachtwoord', { exact: true })
 				.fill(NEW_PASSWORD);
 			await page.getByLabel('Herhaal het nieuwe wachtwoord')

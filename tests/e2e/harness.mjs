@@ -16,6 +16,8 @@
  *   directory; call it from after() so it also runs when a test failed.
  *   Each test file starts its own app: node --test runs files in separate
  *   processes, and a TOTP code is good once per user and 30-second step.
+ * * appAndBrowser(): in a describe(), the before() and after() that start
+ *   and stop an app and a browser; most suites need nothing else.
  * * totp(): RFC 6238 (HMAC-SHA1, 6 digits, 30 s) with node:crypto.
  * * launchBrowser(): /usr/bin/chromium (or CASUSTAFEL_E2E_CHROMIUM), headless,
  *   no sandbox (root), background networking off; playwright gives it a new
@@ -35,6 +37,7 @@ import { mkdtemp, mkdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { after, before } from 'node:test';
 import { promisify } from 'node:util';
 
 import { chromium } from 'playwright-core';
@@ -258,6 +261,30 @@ launchBrowser()
 		       '--disable-background-networking',
 		       '--disable-component-update', '--disable-sync'],
 	});
+}
+
+/*
+ * An app and a browser for the enclosing describe(): before() starts both,
+ * after() runs `cleanup` (if given), then closes the browser and stops the
+ * app, also when a test failed. The object returned has .app and .browser
+ * from before() on.
+ */
+export function
+appAndBrowser(cleanup = null)
+{
+	const suite = { app: null, browser: null };
+
+	before(async () => {
+		suite.app = await startApp();
+		suite.browser = await launchBrowser();
+	});
+	after(async () => {
+		if (cleanup)
+			await cleanup();
+		await suite.browser?.close();
+		await suite.app?.stop();
+	});
+	return suite;
 }
 
 function

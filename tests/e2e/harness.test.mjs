@@ -5,9 +5,9 @@
  * with a violation and passes on a clean one (so a page test can fail).
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 
-import { launchBrowser, parseDemo, startApp, totp, withPage } from
+import { appAndBrowser, parseDemo, totp, withPage } from
 	'./harness.mjs';
 
 /* RFC 6238 appendix B, SHA1: the ASCII key "12345678901234567890". */
@@ -40,28 +40,20 @@ describe('harness', () => {
 	});
 
 	describe('with a server and a browser', () => {
-		let app, browser;
+		const suite = appAndBrowser();
 
-		before(async () => {
-			app = await startApp();
-			browser = await launchBrowser();
-		});
-		after(async () => {
-			await browser?.close();
-			await app?.stop();
-		});
 
 		test('the demo logins are there', () => {
-			assert.ok(app.demo.password.length >= 8);
-			assert.match(app.demo.secrets['coordinator.ams'],
+			assert.ok(suite.app.demo.password.length >= 8);
+			assert.match(suite.app.demo.secrets['coordinator.ams'],
 				     /^[A-Z2-7]{32}$/);
-			assert.ok(app.demo.secrets['agent.lim']);
+			assert.ok(suite.app.demo.secrets['agent.lim']);
 		});
 
 		test('the browser reaches /health', async () => {
-			await withPage(browser, async (view) => {
+			await withPage(suite.browser, async (view) => {
 				const r = await view.page.request.get(
-					app.url('/health'));
+					suite.app.url('/health'));
 				assert.equal(r.status(), 200);
 				assert.ok(await r.json());
 			});
@@ -69,7 +61,7 @@ describe('harness', () => {
 
 		test('check fails on an axe violation, passes a clean page',
 		     async () => {
-			await withPage(browser, async (view) => {
+			await withPage(suite.browser, async (view) => {
 				await view.page.setContent(
 					'<!doctype html><html lang="nl"><head>' +
 					'<title>Fout</title></head><body><main>' +

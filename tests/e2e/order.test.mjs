@@ -19,9 +19,9 @@
  */
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 
-import { launchBrowser, signIn, startApp, openPage } from './harness.mjs';
+import { appAndBrowser, openPage, signIn } from './harness.mjs';
 
 /* The signed-in browser's API: its session cookie and its CSRF token. */
 async function
@@ -75,20 +75,22 @@ newCase(view, jurisdiction, region, team)
 	return c;
 }
 
-/* One signed-in user, on a page of their own. */
+/* One signed-in user of the suite's app, on a page of their own. */
 async function
-user(browser, app, username)
+user(suite, username)
 {
-	const view = await openPage(browser);
-	await signIn(view, app, username);
+	const view = await openPage(suite.browser);
+	await signIn(view, suite.app, username);
 	await view.check(`${username}-start`);
 	return view;
 }
 
+/* A path of the app the view is signed in to; check the page. */
 async function
-goto(view, app, path, name)
+goto(view, path, name)
 {
-	const r = await view.page.goto(app.url(path));
+	const base = new URL(view.page.url()).origin;
+	const r = await view.page.goto(base + path);
 	assert.equal(r.status(), 200, `${path}: ${r.status()}`);
 	await view.check(name);
 }
@@ -132,32 +134,25 @@ state(view)
 }
 
 describe('restraining order in the browser', () => {
-	let app, browser;
-	const views = [];
-
-	before(async () => {
-		app = await startApp();
-		browser = await launchBrowser();
-	});
-	after(async () => {
+	const suite = appAndBrowser(async () => {
 		for (const v of views)
 			await v.close().catch(() => {});
-		await browser?.close();
-		await app?.stop();
 	});
+	const views = [];
+
 
 	test('NL: prepared, assessed, decided under mandate, served, ' +
 	     'extended by the mayor', async () => {
-		const hovj = await user(browser, app, 'hovj.ams');
+		const hovj = await user(suite, 'hovj.ams');
 		views.push(hovj);
 		const c = await newCase(hovj, 'NL', 'AMS',
 					['Gemeente Amsterdam',
 					 'Veilig Thuis Amsterdam-Amstelland']);
 
 		/* The police officer prepares the order. */
-		const agent = await user(browser, app, 'agent.ams');
+		const agent = await user(suite, 'agent.ams');
 		views.push(agent);
-		await goto(agent, app, `/dossiers/${c.id}/huisverbod/nieuw`,
+		await goto(agent, `/dossiers/${c.id}/huisverbod/nieuw`,
 			   'nl-voorbereiden');
 		let page = agent.page;
 		await page.getByLabel('Acuut incident (politie)').check();
@@ -178,7 +173,7 @@ describe('restraining order in the browser', () => {
 
 		/* The HOvJ fills in the RiHG: two signals of part A high. */
 		page = hovj.page;
-		await goto(hovj, app, `/dossiers/${c.id}/risicotaxatie/nieuw`,
+		await goto(hovj, `/dossiers/${c.id}/risicotaxatie/nieuw`,
 			   'nl-risicotaxatie-formulier');
 		await page.locator('#i000-yes').check();
 		await page.locator('#s00-high').check();
@@ -255,7 +250,7 @@ describe('restraining order in the browser', () => {
 		await save(agent, orderUrl, 'nl-geinformeerd');
 
 		/* Veilig Thuis: first contact and the advice. */
-		const vt = await user(browser, app, 'coordinator.ams');
+		const vt = await user(suite, 'coordinator.ams');
 		views.push(vt);
 		page = vt.page;
 		await page.goto(orderUrl);
@@ -271,7 +266,7 @@ describe('restraining order in the browser', () => {
 		await save(vt, orderUrl, 'nl-advies');
 
 		/* The mayor extends. */
-		const mayor = await user(browser, app, 'burgemeester.ams');
+		const mayor = await user(suite, 'burgemeester.ams');
 		views.push(mayor);
 		page = mayor.page;
 		await page.goto(orderUrl);
@@ -298,14 +293,14 @@ describe('restraining order in the browser', () => {
 
 	test('BE: the procureur des Konings decides, the family court ' +
 	     'extends', async () => {
-		const parket = await user(browser, app, 'parket.lim');
+		const parket = await user(suite, 'parket.lim');
 		views.push(parket);
 		const c = await newCase(parket, 'BE', 'LIM',
 					['Veilig Huis Limburg (FJC)',
 					 'Politiezone Limburg Regio Hoofdstad']);
-		const agent = await user(browser, app, 'agent.lim');
+		const agent = await user(suite, 'agent.lim');
 		views.push(agent);
-		await goto(agent, app, `/dossiers/${c.id}/huisverbod/nieuw`,
+		await goto(agent, `/dossiers/${c.id}/huisverbod/nieuw`,
 			   'be-voorbereiden');
 		let page = agent.page;
 		await page.getByRole('heading', { level: 1,
@@ -353,7 +348,7 @@ describe('restraining order in the browser', () => {
 		await page.getByLabel('Slachtofferonthaal').check();
 		await save(parket, orderUrl, 'be-geinformeerd');
 
-		const vh = await user(browser, app, 'coordinator.lim');
+		const vh = await user(suite, 'coordinator.lim');
 		views.push(vh);
 		page = vh.page;
 		await page.goto(orderUrl);

@@ -8,26 +8,18 @@
  * phone and desktop width (harness.mjs).
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 
-import { launchBrowser, signIn, startApp, withPage } from './harness.mjs';
+import { appAndBrowser, signIn, withPage } from './harness.mjs';
 
 describe('pages', () => {
-	let app, browser;
+	const suite = appAndBrowser();
 
-	before(async () => {
-		app = await startApp();
-		browser = await launchBrowser();
-	});
-	after(async () => {
-		await browser?.close();
-		await app?.stop();
-	});
 
 	test('an anonymous visitor gets the sign-in page', async () => {
-		await withPage(browser, async (view) => {
+		await withPage(suite.browser, async (view) => {
 			const { page } = view;
-			const r = await page.goto(app.url('/'));
+			const r = await page.goto(suite.app.url('/'));
 			assert.equal(r.status(), 200);
 			assert.equal(new URL(page.url()).pathname, '/aanmelden');
 			await page.getByRole('heading',
@@ -41,9 +33,9 @@ describe('pages', () => {
 	});
 
 	test('a sign-in form error keeps the input', async () => {
-		await withPage(browser, async (view) => {
+		await withPage(suite.browser, async (view) => {
 			const { page } = view;
-			await page.goto(app.url('/aanmelden'));
+			await page.goto(suite.app.url('/aanmelden'));
 			await view.check('aanmelden');
 			await page.getByLabel('Gebruikersnaam')
 				.fill('coordinator.ams');
@@ -63,9 +55,9 @@ describe('pages', () => {
 
 	test('a coordinator signs in and sees the work list and the cases',
 	     async () => {
-		await withPage(browser, async (view) => {
+		await withPage(suite.browser, async (view) => {
 			const { page } = view;
-			await signIn(view, app, 'coordinator.ams');
+			await signIn(view, suite.app, 'coordinator.ams');
 			assert.equal(new URL(page.url()).pathname, '/');
 			await page.getByRole('heading',
 				{ level: 1, name: 'Werklijst' }).waitFor();
