@@ -273,18 +273,20 @@ real_now(void *ctx)
  * Before the first announcement: the open order tasks brought to the
  * rules of this program (store_order_tasks_resync), so that a database
  * made by an older version announces no deadline the rules no longer
- * have. On failure the rounds go on (an announcement too many is better
- * than none) and the next round tries again.
+ * have. When the cases cannot even be listed the rounds go on (an
+ * announcement too many is better than none) and the next round tries
+ * again; a case that fails is reported once and left as it is.
  */
 static int
 resync_order_tasks(struct store *st)
 {
 	static const struct store_actor rules = {NULL, NULL,
 						 "systeem:termijnregels"};
+	struct store_resync_count count;
 	struct ct_error err;
-	size_t cases = 0;
 
-	if (store_order_tasks_resync(st, &rules, &cases, &err) != CT_OK) {
+	ct_error_clear(&err);
+	if (store_order_tasks_resync(st, &rules, &count, &err) != CT_OK) {
 		ct_warn("planner: taken niet bijgewerkt naar de termijnregels: "
 			"%s",
 			err.message);
@@ -292,7 +294,11 @@ resync_order_tasks(struct store *st)
 	}
 	ct_info("planner: taken van de huisverboden in %zu casussen "
 		"nagelopen",
-		cases);
+		count.cases);
+	if (count.failed)
+		ct_warn("planner: %zu casussen niet bijgewerkt naar de "
+			"termijnregels, de eerste: %s",
+			count.failed, err.message);
 	return 1;
 }
 

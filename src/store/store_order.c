@@ -827,26 +827,33 @@ next_case_with_order_tasks(struct store *st, const char *after,
 
 enum ct_err
 store_order_tasks_resync(struct store *st, const struct store_actor *who,
-			 size_t *cases, struct ct_error *err)
+			 struct store_resync_count *count, struct ct_error *err)
 {
 	char case_id[CT_UUID_SIZE] = "", next[CT_UUID_SIZE];
-	enum ct_err rc;
+	struct ct_error one;
+	enum ct_err rc, one_rc;
 	int found = 1;
 
-	*cases = 0;
+	memset(count, 0, sizeof(*count));
 	rc = store_check_actor(who, err);
 	while (rc == CT_OK && found) {
 		rc = next_case_with_order_tasks(st, case_id, next, &found, err);
 		if (rc || !found)
 			break;
 		memcpy(case_id, next, sizeof(case_id));
-		rc = store_write_begin(st, err);
-		if (rc)
-			break;
-		rc = store_order_team_changed(st, who, case_id, err);
-		rc = store_write_end(st, rc, err);
-		if (rc == CT_OK)
-			(*cases)++;
+		one_rc = store_write_begin(st, &one);
+		if (one_rc == CT_OK) {
+			one_rc = store_order_team_changed(st, who, case_id,
+							  &one);
+			one_rc = store_write_end(st, one_rc, &one);
+		}
+		/* One case that cannot be synced (an order that no longer
+		 * replays) does not hold up the others: counted, the first
+		 * reason kept in *err. */
+		if (one_rc == CT_OK)
+			count->cases++;
+		else if (count->failed++ == 0)
+			*err = one;
 	}
 	return rc;
 }

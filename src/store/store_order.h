@@ -98,6 +98,12 @@ enum ct_err store_order_steps(struct store *st, const char *order_id,
 			      struct arena *a, struct store_order_step **items,
 			      size_t *count, struct ct_error *err);
 
+/* What store_order_tasks_resync() did. */
+struct store_resync_count {
+	size_t cases;  /* cases looked at and brought to the rules */
+	size_t failed; /* cases that could not be: nothing written there */
+};
+
 /*
  * Bring the open tasks of every order to the rules this program has: for
  * each case with an open order task (a running order always has one, its
@@ -105,12 +111,15 @@ enum ct_err store_order_steps(struct store *st, const char *order_id,
  * one transaction per case. A rule that changed since the tasks were made
  * (a term that now runs out by itself, a moved or reassigned deadline)
  * cancels or moves them, each journaled under who; tasks that already
- * agree are not written. *cases is the number of cases looked at. Run by
- * the scheduler before its first round, so that nothing is announced
- * that the rules no longer ask for.
+ * agree are not written. A case that fails is counted in count->failed,
+ * the first one's reason in *err, and the others go on; the return is an
+ * error only when the cases could not be listed. Run by the scheduler
+ * before its first round, so that nothing is announced that the rules no
+ * longer ask for.
  */
 enum ct_err store_order_tasks_resync(struct store *st,
 				     const struct store_actor *who,
-				     size_t *cases, struct ct_error *err);
+				     struct store_resync_count *count,
+				     struct ct_error *err);
 
 #endif

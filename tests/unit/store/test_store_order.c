@@ -761,8 +761,8 @@ test_tasks_resync_to_the_rules(void **state)
 	struct order_step s;
 	struct order o;
 	struct task t;
+	struct store_resync_count done;
 	int64_t entries;
-	size_t cases = 0;
 
 	team_org(x, "Gemeente Amsterdam", ORG_TYPE_MUNICIPALITY, muni);
 	open_order(x, TEST_NOW, &o);
@@ -787,10 +787,11 @@ test_tasks_resync_to_the_rules(void **state)
 				"WHERE kind = 'order_end'");
 	entries = count(x, "SELECT COUNT(*) FROM journal");
 
-	assert_int_equal(store_order_tasks_resync(x->f.st, &x->f.who, &cases,
+	assert_int_equal(store_order_tasks_resync(x->f.st, &x->f.who, &done,
 						  &err),
 			 CT_OK);
-	assert_int_equal(cases, 1);
+	assert_int_equal(done.cases, 1);
+	assert_int_equal(done.failed, 0);
 	assert_int_equal(count(x, "SELECT COUNT(*) FROM tasks WHERE kind = "
 				  "'appeal_term' AND status = 'cancelled'"),
 			 1);
@@ -802,11 +803,92 @@ test_tasks_resync_to_the_rules(void **state)
 				  "(SELECT MAX(seq) - 2 FROM journal)"),
 			 2);
 
-	assert_int_equal(store_order_tasks_resync(x->f.st, &x->f.who, &cases,
+	assert_int_equal(store_order_tasks_resync(x->f.st, &x->f.who, &done,
 						  &err),
 			 CT_OK);
-	assert_int_equal(cases, 1);
+	assert_int_equal(done.cases, 1);
 	assert_int_equal(count(x, "SELECT COUNT(*) FROM journal"), entries + 2);
+}
+
+/* An open task of order o on case_id, as a decision would leave it. */
+static void
+order_task(struct ofix *x, const char *case_id, const struct order *o)
+{
+	char source[STORE_TASK_SOURCE_MAX + 1];
+	struct ct_error err;
+	struct task t;
+
+	memset(&t, 0, sizeof(t));
+	snprintf(source, sizeof(source), "order:%s", o->id);
+	snprintf(t.case_id, sizeof(t.case_id), "%s", case_id);
+	snprintf(t.org_id, sizeof(t.org_id), "%s", x->f.org.id);
+	t.kind = "order_end";
+	t.title = "Einde van het huisverbod";
+	t.source = source;
+	t.rule_id = "nl.duration";
+	t.due_at = TEST_NOW + 10 * DAY;
+	assert_int_equal(store_task_create(x->f.st, &x->f.who, &t, &err),
+			 CT_OK);
+}
+
+/* A second case of the fixture's organisation with an order opened. */
+static void
+second_case_order(struct ofix *x, struct ct_case *c, struct order *o)
+{
+	struct order_facts f = as(USER_ROLE_POLICE_OFFICER);
+	struct person subject, victim;
+	struct order_refusal ref;
+	struct order_step s;
+	struct ct_error err;
+
+	test_case_init(c, x->f.org.id);
+	assert_int_equal(store_case_create(x->f.st, &x->f.who, c, &err), CT_OK);
+	test_person_init(&subject, c->id, "Kees");
+	subject.roles = CT_BIT(PERSON_ROLE_PERPETRATOR);
+	assert_int_equal(store_person_add(x->f.st, &x->f.who, &subject, &err),
+			 CT_OK);
+	test_person_init(&victim, c->id, "Els");
+	assert_int_equal(store_person_add(x->f.st, &x->f.who, &victim, &err),
+			 CT_OK);
+	s = open_step(x, TEST_NOW);
+	s.u.open.subject_person_id = subject.id;
+	protected_ids[0] = victim.id;
+	assert_int_equal(store_order_open(x->f.st, &x->f.who, c->id, &s, &f,
+					  &x->f.a, o, &ref, &err),
+			 CT_OK);
+}
+
+/* Two cases whose orders no longer replay: the resync counts both (it
+ * goes on after the first), names a reason, and writes nothing. */
+static void
+test_tasks_resync_goes_on_after_a_failure(void **state)
+{
+	struct ofix *x = *state;
+	struct store_resync_count done;
+	struct ct_case other;
+	struct ct_error err;
+	struct order o, p;
+	int64_t entries;
+
+	open_order(x, TEST_NOW, &o);
+	order_task(x, x->f.kase.id, &o);
+	second_case_order(x, &other, &p);
+	order_task(x, other.id, &p);
+	test_raw_sql(x->f.path, "UPDATE order_steps SET details = "
+				"'{\"route\": \"nowhere\"}'");
+	entries = count(x, "SELECT COUNT(*) FROM journal");
+
+	ct_error_clear(&err);
+	assert_int_equal(store_order_tasks_resync(x->f.st, &x->f.who, &done,
+						  &err),
+			 CT_OK);
+	assert_int_equal(done.cases, 0);
+	assert_int_equal(done.failed, 2);
+	assert_true(err.message[0] != '\0');
+	assert_int_equal(count(x, "SELECT COUNT(*) FROM journal"), entries);
+	assert_int_equal(count(x, "SELECT COUNT(*) FROM tasks WHERE status = "
+				  "'open'"),
+			 2);
 }
 
 static void
@@ -848,6 +930,9 @@ main(void)
 						setup, teardown),
 		cmocka_unit_test_setup_teardown(test_tasks_resync_to_the_rules,
 						setup, teardown),
+		cmocka_unit_test_setup_teardown(
+			test_tasks_resync_goes_on_after_a_failure, setup,
+			teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
