@@ -5,9 +5,9 @@
  * (h1, p.subtitle, h2, p, dl rows, ul/li, div.signature); list items that
  * follow each other share one <ul>, fields one <dl>. Escaping happens in
  * exactly one place, doc_html_escape() on the template engine's
- * tmpl_escape_html(), and every piece of case data goes through it; the only unescaped text is the fixed markup below. The
- * stylesheet is inline and the page has no script, so it can be printed
- * or saved as it is.
+ * tmpl_escape_html(), and every piece of case data goes through it; the
+ * only unescaped text is the fixed markup below. The stylesheet is inline
+ * and the page has no script, so it can be printed or saved as it is.
  */
 #include "docs/doc_html.h"
 

@@ -293,10 +293,9 @@ auth_cache_get(struct auth_cache *c, int via_token, const char token_hash[],
 	       int64_t epoch, struct arena *a, struct app_session *out)
 {
 	struct auth_cache_entry *e;
+	struct copy_to to = {a, NULL, 0};
 	struct app_session copy;
 	int hit = 0;
-
-	struct copy_to to = {a, NULL, 0};
 
 	memset(&copy, 0, sizeof(copy));
 	pthread_mutex_lock(&c->mu);

@@ -6,9 +6,8 @@
  *   the clock       the end in the jurisdiction's local time and the
  *                   time left in the work list's words (worklist_words.h:
  *                   "nog 3 dagen en 4 uur", "2 uur te laat"); "nog niet
- *                   opgelegd" before
- *                   the decision, "het huisverbod loopt niet" after the
- *                   end;
+ *                   opgelegd" before the decision, "het huisverbod loopt
+ *                   niet" after the end;
  *   the deadlines   order_deadlines() with the time left of every open
  *                   one and its state: open, done, overdue, or lapsed (a
  *                   term that ran out by itself, like the appeal term,
@@ -58,7 +57,8 @@ struct order_view {
 	char ends_at_local[CT_ISO_SIZE];       /* "" when not set */
 	char time_left[ORDER_VIEW_WORDS_SIZE]; /* the clock in words */
 	struct order_deadline deadlines[ORDER_DEADLINES_MAX];
-	/* time left of each open deadline; "" for a done one */
+	/* time left of each open deadline; "verstreken" for a lapsed one,
+	 * "" for a done one */
 	char deadline_left[ORDER_DEADLINES_MAX][ORDER_VIEW_WORDS_SIZE];
 	enum order_view_deadline_state deadline_state[ORDER_DEADLINES_MAX];
 	size_t n_deadlines;

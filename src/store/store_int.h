@@ -127,16 +127,18 @@ enum ct_err store_team_insert(struct store *st, const struct store_actor *who,
 			      const char *reason, struct ct_error *err);
 
 /*
- * After the case team of case_id changed, inside that write transaction:
- * the open tasks of every order of the case go to the organisations the
- * team now holds (store_order.c). A Veilig Thuis that joins takes over the
- * first contact the owner held in its stead; the tasks of an organisation
- * that leaves go back to the owner. Each move is journaled (task.move).
+ * Inside a write transaction: the open tasks of every order of case_id
+ * synced with the deadlines the rules give and the organisations the case
+ * team now holds (store_order.c). Called after a team change (a Veilig
+ * Thuis that joins takes over the first contact the owner held in its
+ * stead; the tasks of an organisation that leaves go back to the owner)
+ * and by store_order_tasks_resync(). Each change is journaled (task.move,
+ * task.cancel).
  */
-enum ct_err store_order_team_changed(struct store *st,
-				     const struct store_actor *who,
-				     const char *case_id,
-				     struct ct_error *err);
+enum ct_err store_order_sync_case_tasks(struct store *st,
+					const struct store_actor *who,
+					const char *case_id,
+					struct ct_error *err);
 
 /*
  * How a record file reads one row into its record (store_query.c): size

@@ -779,8 +779,8 @@ sync_tasks(struct store *st, const struct store_actor *who,
 }
 
 enum ct_err
-store_order_team_changed(struct store *st, const struct store_actor *who,
-			 const char *case_id, struct ct_error *err)
+store_order_sync_case_tasks(struct store *st, const struct store_actor *who,
+			    const char *case_id, struct ct_error *err)
 {
 	struct order *orders = NULL;
 	struct arena a;
@@ -843,8 +843,8 @@ store_order_tasks_resync(struct store *st, const struct store_actor *who,
 		memcpy(case_id, next, sizeof(case_id));
 		one_rc = store_write_begin(st, &one);
 		if (one_rc == CT_OK) {
-			one_rc = store_order_team_changed(st, who, case_id,
-							  &one);
+			one_rc = store_order_sync_case_tasks(st, who, case_id,
+							     &one);
 			one_rc = store_write_end(st, one_rc, &one);
 		}
 		/* One case that cannot be synced (an order that no longer

@@ -170,7 +170,7 @@ store_team_add(struct store *st, const struct store_actor *who,
 				    id, NULL, after, err);
 	}
 	if (rc == CT_OK)
-		rc = store_order_team_changed(st, who, case_id, err);
+		rc = store_order_sync_case_tasks(st, who, case_id, err);
 	json_decref(after);
 	return store_write_end(st, rc, err);
 }
@@ -234,7 +234,7 @@ store_team_remove(struct store *st, const struct store_actor *who,
 				    "case_team", id, before, after, err);
 	}
 	if (rc == CT_OK)
-		rc = store_order_team_changed(st, who, case_id, err);
+		rc = store_order_sync_case_tasks(st, who, case_id, err);
 end:
 	json_decref(before);
 	json_decref(after);
